@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Linq;
+using IoctlSharp.Generators;
+using IoctlSharp.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace IoctlSharp.Analyzers;
+
+/// <summary>
+/// Reports every problem with an ABI struct, union or ioctl declaration, by running the generator's own parser:
+/// whatever it reports as an error is exactly what the generator declines to emit.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.MustBePartial, Descriptors.UnsupportedFieldType, Descriptors.ExpectedSizeMismatch,
+        Descriptors.NotRepresentable, Descriptors.CannotLayOut, Descriptors.InvalidAttributeValue,
+        Descriptors.UnionMemberOffset, Descriptors.StructLayoutConflict, Descriptors.EmptyStruct,
+        Descriptors.GenericType, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
+        Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+        context.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var parser = new Parser(context.CancellationToken);
+        foreach (var attribute in type.GetAttributes())
+        {
+            switch (attribute.AttributeClass?.ToDisplayString())
+            {
+                case Parser.AbiStructAttribute or Parser.AbiUnionAttribute:
+                    parser.ParseStruct(type);
+                    break;
+                case Parser.IoctlGroupAttribute:
+                    parser.ParseGroup(type);
+                    break;
+                default:
+                    continue;
+            }
+
+            break;
+        }
+
+        foreach (var diagnostic in parser.Diagnostics)
+            context.ReportDiagnostic(diagnostic);
+    }
+
+    private static void AnalyzeMethod(SymbolAnalysisContext context)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (Parser.IoctlAttribute(method) is null || method.ContainingType is not { } owner)
+            return;
+        if (!owner.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.IoctlGroupAttribute))
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.IoctlOutsideGroup, method.Locations.FirstOrDefault(), method.Name, owner.Name));
+    }
+}

@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using IoctlSharp.Generators.Model;
+
+namespace IoctlSharp.Generators.Abi;
+
+/// <summary>A laid-out member.</summary>
+internal sealed record FieldLayout(string Name, int Offset, int Size, int Align, int Count, AggregateLayout? Nested);
+
+/// <summary>A laid-out struct or union.</summary>
+internal sealed record AggregateLayout(AggregateModel Model, int Size, int Align, ImmutableArray<FieldLayout> Fields, FieldLayout? Flexible)
+{
+    /// <summary>True when both layouts put every member, at every depth, at the same offset with the same size.</summary>
+    public bool SameShape(AggregateLayout other)
+    {
+        if (Size != other.Size || Align != other.Align || Fields.Length != other.Fields.Length) return false;
+        for (int i = 0; i < Fields.Length; i++)
+            if (!SameField(Fields[i], other.Fields[i])) return false;
+        return Flexible is null ? other.Flexible is null : other.Flexible is not null && SameField(Flexible, other.Flexible);
+    }
+
+    private static bool SameField(FieldLayout a, FieldLayout b)
+        => a.Offset == b.Offset && a.Size == b.Size && a.Align == b.Align && a.Count == b.Count
+           && (a.Nested is null ? b.Nested is null : b.Nested is not null && a.Nested.SameShape(b.Nested));
+}
+
+/// <summary>
+/// The one ABI layout engine: C struct and union layout as gcc computes it for each target, used by the
+/// generator, the analyzers and the code fixes alike.
+/// </summary>
+/// <remarks>
+/// Rules (System V psABIs and the Arm, RISC-V, Power and MIPS o32 ABIs, as gcc implements them):
+/// a member's alignment is its type's natural alignment, capped by the struct's pack (<c>#pragma pack(N)</c>;
+/// <c>packed</c> is 1) or set to 1 by a packed member, then raised by the member's <c>aligned(N)</c>; it is
+/// placed at the next multiple of that alignment; a union puts every member at 0; the struct's alignment is the
+/// largest member alignment, raised by its own <c>aligned(N)</c>; its size is rounded up to its alignment.
+/// A flexible array member is placed like a member but adds no size.
+/// </remarks>
+internal static class LayoutEngine
+{
+    /// <summary>Structs nested deeper than this are rejected rather than laid out (and can't overflow the stack).</summary>
+    public const int MaxDepth = 64;
+
+    public static AggregateLayout Layout(AggregateModel model, TargetAbi target) => Layout(model, new Rules(target, clr: false), 0);
+
+    /// <summary>
+    /// The layout .NET gives the C# declaration on a 64-bit process, with <c>[StructLayout(Pack, Size)]</c> as the
+    /// generator emits them: .NET honours natural alignment and Pack, but not member <c>aligned</c>/<c>packed</c>,
+    /// the struct's own <c>aligned</c> or a flexible array.
+    /// </summary>
+    public static AggregateLayout LayoutForClr(AggregateModel model) => Layout(model, new Rules(TargetAbi.X86_64, clr: true), 0);
+
+    /// <summary>The size and alignment of <paramref name="type"/> on <paramref name="target"/>.</summary>
+    public static (int Size, int Align) SizeOf(AbiType type, TargetAbi target) => SizeOf(type, new Rules(target, clr: false), 0);
+
+    /// <summary>
+    /// The <c>StructLayout.Size</c> the generator emits: the C size on x86_64 when .NET's natural size is smaller
+    /// (tail padding from a flexible array or the struct's own alignment), else 0 (none).
+    /// </summary>
+    public static int ClrSizeToRequest(AggregateModel model)
+    {
+        var rules = new Rules(TargetAbi.X86_64, clr: true);
+        long natural = NaturalClrSize(model, rules, 0);
+        int c = Layout(model, TargetAbi.X86_64).Size;
+        return c > natural ? c : 0;
+    }
+
+    private static long NaturalClrSize(AggregateModel model, Rules rules, int depth)
+    {
+        var layout = Layout(model, rules, depth, applyRequestedSize: false);
+        return layout.Size;
+    }
+
+    private readonly struct Rules
+    {
+        public Rules(TargetAbi target, bool clr)
+        {
+            Target = target;
+            Clr = clr;
+        }
+
+        public TargetAbi Target { get; }
+        public bool Clr { get; }
+    }
+
+    private static AggregateLayout Layout(AggregateModel model, Rules rules, int depth, bool applyRequestedSize = true)
+    {
+        if (depth > MaxDepth)
+            throw new LayoutException($"{model.Name} nests more than {MaxDepth} structs deep.");
+
+        var fields = ImmutableArray.CreateBuilder<FieldLayout>(model.Fields.Count);
+        long offset = 0, size = 0;
+        int align = 1;
+        foreach (var field in model.Fields)
+        {
+            var placed = Place(field, model, rules, depth, ref offset, ref size, ref align, isFlexible: false);
+            fields.Add(placed);
+        }
+
+        FieldLayout? flexible = null;
+        if (model.Flexible is { } flex && !model.IsUnion)
+        {
+            long flexOffset = offset;
+            long ignoredSize = size;
+            int flexAlign = align;
+            flexible = Place(flex, model, rules, depth, ref flexOffset, ref ignoredSize, ref flexAlign, isFlexible: true);
+            if (!rules.Clr)
+                align = flexAlign;
+        }
+
+        if (model.Align > 0 && !rules.Clr)
+            align = Math.Max(align, model.Align);
+        long total = RoundUp(model.IsUnion ? size : offset, align);
+        if (rules.Clr && applyRequestedSize)
+        {
+            // The generator emits StructLayout.Size = the x86_64 C size whenever .NET's natural size is smaller.
+            long c = Layout(model, new Rules(TargetAbi.X86_64, clr: false), depth).Size;
+            total = Math.Max(total, c);
+        }
+        if (total > int.MaxValue)
+            throw new LayoutException($"{model.Name} is larger than 2 GiB.");
+        return new AggregateLayout(model, (int)total, align, fields.MoveToImmutable(), flexible);
+    }
+
+    private static FieldLayout Place(FieldModel field, AggregateModel owner, Rules rules, int depth,
+        ref long offset, ref long size, ref int align, bool isFlexible)
+    {
+        var (fieldSize, natural, nested, count) = Describe(field.Type, rules, depth);
+        int fieldAlign = natural;
+        if (owner.Pack > 0)
+            fieldAlign = Math.Min(fieldAlign, owner.Pack);
+        if (!rules.Clr)
+        {
+            if (field.Packed)
+                fieldAlign = 1;
+            if (field.Align > 0)
+                fieldAlign = owner.Pack > 0 ? Math.Min(Math.Max(fieldAlign, field.Align), owner.Pack) : Math.Max(fieldAlign, field.Align);
+        }
+
+        long at = owner.IsUnion ? 0 : RoundUp(offset, fieldAlign);
+        if (isFlexible)
+        {
+            fieldSize = 0;
+            count = 0;
+        }
+        else if (owner.IsUnion)
+        {
+            size = Math.Max(size, fieldSize);
+        }
+        else
+        {
+            offset = at + fieldSize;
+        }
+
+        align = Math.Max(align, fieldAlign);
+        if (at > int.MaxValue || offset > int.MaxValue)
+            throw new LayoutException($"{owner.Name} is larger than 2 GiB.");
+        return new FieldLayout(field.Name, (int)at, (int)fieldSize, fieldAlign, count, nested);
+    }
+
+    private static (long Size, int Align, AggregateLayout? Nested, int Count) Describe(AbiType type, Rules rules, int depth)
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.Scalar:
+                var (s, a) = Scalar(type.Scalar, rules.Target);
+                return (s, a, null, 1);
+            case AbiTypeKind.Array:
+                var (elemSize, elemAlign, elemNested, _) = Describe(type.Element!, rules, depth + 1);
+                return (elemSize * type.Length, elemAlign, elemNested, type.Length);
+            default:
+                var nested = Layout(type.Aggregate!, rules, depth + 1);
+                return (nested.Size, nested.Align, nested, 1);
+        }
+    }
+
+    private static (int Size, int Align) SizeOf(AbiType type, Rules rules, int depth)
+    {
+        var (size, align, _, _) = Describe(type, rules, depth);
+        if (size > int.MaxValue)
+            throw new LayoutException($"{type.CSharpName} is larger than 2 GiB.");
+        return ((int)size, align);
+    }
+
+    /// <summary>Size and in-struct alignment of a scalar.</summary>
+    public static (int Size, int Align) Scalar(ScalarKind kind, TargetAbi target) => kind switch
+    {
+        ScalarKind.U8 or ScalarKind.S8 or ScalarKind.Bool => (1, 1),
+        ScalarKind.U16 or ScalarKind.S16 => (2, 2),
+        ScalarKind.U32 or ScalarKind.S32 or ScalarKind.F32 => (4, 4),
+        ScalarKind.U64 or ScalarKind.S64 or ScalarKind.F64 => (8, target.Int64Align),
+        ScalarKind.CLong or ScalarKind.CULong or ScalarKind.NInt or ScalarKind.NUInt or ScalarKind.Pointer
+            => (target.PointerSize, target.PointerSize),
+        _ => throw new LayoutException($"no C type for {kind}"),
+    };
+
+    private static long RoundUp(long value, int align) => (value + align - 1) / align * align;
+
+    /// <summary>Every aggregate reachable from <paramref name="model"/> (itself included), each once.</summary>
+    public static IEnumerable<AggregateModel> Reachable(AggregateModel model)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<AggregateModel>();
+        stack.Push(model);
+        while (stack.Count > 0)
+        {
+            var m = stack.Pop();
+            if (!seen.Add(m.FullName)) continue;
+            yield return m;
+            foreach (var f in m.Fields)
+                if (Innermost(f.Type).Aggregate is { } inner) stack.Push(inner);
+            if (m.Flexible is { } flex && Innermost(flex.Type).Aggregate is { } flexInner) stack.Push(flexInner);
+        }
+    }
+
+    private static AbiType Innermost(AbiType type) => type.Kind == AbiTypeKind.Array ? Innermost(type.Element!) : type;
+}
+
+/// <summary>A declaration the engine cannot lay out (too deep, too large); the parser turns it into a diagnostic.</summary>
+internal sealed class LayoutException : Exception
+{
+    public LayoutException(string message) : base(message) { }
+}

@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+
+namespace IoctlSharp.Generators.Diagnostics;
+
+/// <summary>
+/// Every IoctlSharp diagnostic. The generator reports none of them: given a declaration with an error it
+/// emits nothing for it, and the analyzer (which runs the same parser) reports why.
+/// </summary>
+internal static class Descriptors
+{
+    private const string Layout = "IoctlSharp.Layout";
+    private const string Request = "IoctlSharp.Request";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string category)
+        => new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor MustBePartial = Error("ISH101",
+        "ABI types and ioctl declarations must be partial",
+        "'{0}' must be declared partial (with every type that contains it) so IoctlSharp can complete it", Layout);
+
+    public static readonly DiagnosticDescriptor UnsupportedFieldType = Error("ISH102",
+        "Field type has no C layout",
+        "Field '{0}' has type '{1}', which has no C layout: {2}", Layout);
+
+    public static readonly DiagnosticDescriptor ExpectedSizeMismatch = Error("ISH103",
+        "Declared size contradicts the computed layout",
+        "'{0}' declares a size of {1} bytes, but its C layout is {2} bytes on {3}", Layout);
+
+    public static readonly DiagnosticDescriptor NotRepresentable = Error("ISH104",
+        ".NET cannot reproduce this C layout",
+        "'{0}': on {1} C lays out {2}, but .NET would lay it out {3}; declare the padding explicitly", Layout);
+
+    public static readonly DiagnosticDescriptor CannotLayOut = Error("ISH105",
+        "Type cannot be laid out",
+        "'{0}' cannot be laid out: {1}", Layout);
+
+    public static readonly DiagnosticDescriptor InvalidAttributeValue = Error("ISH106",
+        "Attribute value out of range",
+        "{0} of '{1}' is {2}: {3}", Layout);
+
+    public static readonly DiagnosticDescriptor UnionMemberOffset = Error("ISH107",
+        "Union members must be at offset 0",
+        "Member '{0}' of union '{1}' must carry [FieldOffset(0)]", Layout);
+
+    public static readonly DiagnosticDescriptor StructLayoutConflict = Error("ISH108",
+        "ABI types get their StructLayout from IoctlSharp",
+        "'{0}' declares its own [StructLayout]; remove it and let IoctlSharp compute the layout", Layout);
+
+    public static readonly DiagnosticDescriptor EmptyStruct = Error("ISH109",
+        "ABI type has no members",
+        "'{0}' has no instance fields: an empty struct is 0 bytes in C and 1 byte in C#", Layout);
+
+    public static readonly DiagnosticDescriptor GenericType = Error("ISH110",
+        "ABI types and ioctl groups cannot be generic",
+        "'{0}' is generic; C types and ioctl groups have one layout and one set of numbers", Layout);
+
+    public static readonly DiagnosticDescriptor BadIoctlMethod = Error("ISH201",
+        "Ioctl declarations are static partial methods without a body",
+        "Ioctl '{0}' must be a static partial method without a body or type parameters", Request);
+
+    public static readonly DiagnosticDescriptor IoctlOutsideGroup = Error("ISH202",
+        "Ioctl outside a group",
+        "Ioctl '{0}' is declared in '{1}', which has no [IoctlGroup(type)] to give it a type byte", Request);
+
+    public static readonly DiagnosticDescriptor SizeDoesNotFit = Error("ISH205",
+        "Size does not fit the request number",
+        "Ioctl '{0}': a size of {1} bytes on {2} does not fit the {3}-bit size field (at most {4})", Request);
+
+    public static readonly DiagnosticDescriptor UnsupportedSignature = Error("ISH206",
+        "Unsupported ioctl signature",
+        "Ioctl '{0}': {1}", Request);
+}

@@ -1,0 +1,330 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using IoctlSharp.Generators.Abi;
+using IoctlSharp.Generators.Model;
+
+namespace IoctlSharp.Generators;
+
+/// <summary>Models to C#. Pure functions of the model: same model, same text.</summary>
+internal static class Emitter
+{
+    private const string Rt = "global::IoctlSharp.";
+    private const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+    public static readonly string Version = typeof(Emitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    // ---------------------------------------------------------------- structs and unions
+
+    public static string EmitStruct(StructModel model)
+    {
+        var a = model.Aggregate;
+        var layouts = TargetAbi.All.Select(t => LayoutEngine.Layout(a, t)).ToArray();
+        var w = Begin(model.Declaration);
+
+        // A table a person can read: every member's offset on every target.
+        string kind = a.IsUnion ? "union" : "struct";
+        w.Line($"// {kind} {a.CName}: C layout on every target (bytes), computed by IoctlSharp.");
+        var rows = new List<string[]> { new[] { "" }.Concat(TargetAbi.All.Select(t => t.Name)).ToArray() };
+        for (int i = 0; i < a.Fields.Count; i++)
+            rows.Add(new[] { "offsetof " + a.Fields[i].Name }.Concat(layouts.Select(l => Num(l.Fields[i].Offset))).ToArray());
+        if (a.Flexible is { } flex)
+            rows.Add(new[] { "offsetof " + flex.Name + "[]" }.Concat(layouts.Select(l => Num(l.Flexible!.Offset))).ToArray());
+        rows.Add(new[] { "sizeof" }.Concat(layouts.Select(l => Num(l.Size))).ToArray());
+        rows.Add(new[] { "_Alignof" }.Concat(layouts.Select(l => Num(l.Align))).ToArray());
+        foreach (var row in Table(rows))
+            w.Line("//   " + row);
+
+        int requestedSize = LayoutEngine.ClrSizeToRequest(a);
+        var layoutArgs = new List<string> { a.IsUnion ? "global::System.Runtime.InteropServices.LayoutKind.Explicit" : "global::System.Runtime.InteropServices.LayoutKind.Sequential" };
+        if (a.Pack > 0) layoutArgs.Add("Pack = " + Num(a.Pack));
+        if (requestedSize > 0) layoutArgs.Add("Size = " + Num(requestedSize));
+        w.Line($"[global::System.Runtime.InteropServices.StructLayout({string.Join(", ", layoutArgs)})]");
+        w.Line(GeneratedCode);
+        string self = a.FullName;
+        w.Open($"partial {model.Declaration.Keyword} {model.Declaration.Name} : {Rt}IAbiStruct<{self}>");
+
+        // Constants, per target.
+        var names = new HashSet<string>(a.Fields.Select(f => f.Name), StringComparer.Ordinal);
+        string abiClass = names.Contains("Abi") ? "Abi_" : "Abi";
+        string offsetsClass = names.Contains("Offsets") ? "Offsets_" : "Offsets";
+        w.Line($"/// <summary>The C layout of <c>{kind} {a.CName}</c> on each target, as constants.</summary>");
+        w.Open($"public static class {abiClass}");
+        for (int t = 0; t < TargetAbi.All.Length; t++)
+        {
+            var target = TargetAbi.All[t];
+            var layout = layouts[t];
+            if (t > 0) w.Line();
+            w.Line($"/// <summary>On {target.Name}.</summary>");
+            w.Open($"public static class {target.Identifier}");
+            w.Line($"/// <summary><c>sizeof({kind} {a.CName})</c>.</summary>");
+            w.Line($"public const int SizeOf = {Num(layout.Size)};");
+            w.Line($"/// <summary><c>_Alignof({kind} {a.CName})</c>.</summary>");
+            w.Line($"public const int AlignOf = {Num(layout.Align)};");
+            w.Line("/// <summary><c>offsetof</c> of each member.</summary>");
+            w.Open($"public static class {offsetsClass}");
+            foreach (var f in layout.Fields)
+                w.Line($"public const int {f.Name} = {Num(f.Offset)};");
+            if (layout.Flexible is { } fl)
+                w.Line($"public const int {fl.Name} = {Num(fl.Offset)};");
+            w.Close();
+            w.Close();
+        }
+
+        w.Close();
+        w.Line();
+
+        // Run-time query of every target's layout.
+        w.Line($"private static readonly {Rt}AbiStructLayout?[] __ioctlSharpLayouts = new {Rt}AbiStructLayout?[{TargetAbi.All.Length}];");
+        w.Line();
+        w.Line($"static {Rt}AbiStructLayout {Rt}IAbiStruct<{self}>.GetAbiLayout({Rt}AbiTarget target)");
+        w.Line($"    => (uint)target < {TargetAbi.All.Length}u");
+        w.Line($"        ? __ioctlSharpLayouts[(int)target] ??= __IoctlSharpCreateLayout(target)");
+        w.Line($"        : throw new global::System.ArgumentOutOfRangeException(nameof(target));");
+        w.Line();
+        w.Open($"private static {Rt}AbiStructLayout __IoctlSharpCreateLayout({Rt}AbiTarget target)");
+        w.Open("switch (target)");
+        foreach (var group in GroupIdentical(layouts))
+        {
+            foreach (int t in group)
+                w.Line($"case {Rt}AbiTarget.{TargetAbi.All[t].Identifier}:");
+            var l = layouts[group[0]];
+            w.Line($"    return new {Rt}AbiStructLayout({Str(a.Name)}, {Str(a.CName)}, target, {(a.IsUnion ? "true" : "false")}, {Num(l.Size)}, {Num(l.Align)}, new {Rt}AbiFieldLayout[]");
+            w.Line("    {");
+            for (int i = 0; i < l.Fields.Length; i++)
+                w.Line($"        {FieldLayoutExpression(l.Fields[i], a.Fields[i].Type)},");
+            w.Line(l.Flexible is { } f ? $"    }}, {FieldLayoutExpression(f, a.Flexible!.Type)});" : "    });");
+        }
+
+        w.Line("default:");
+        w.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(target));");
+        w.Close();
+        w.Close();
+        w.Line();
+
+        // The check that .NET laid the declaration out as C does on this process's target.
+        bool needsUnsafe = a.Fields.Any(f => f.IsFixedBuffer || f.Type.Scalar == ScalarKind.Pointer);
+        w.Open($"static {(needsUnsafe ? "unsafe " : "")}string? {Rt}IAbiStruct<{self}>.CompareNativeLayout({Rt}AbiTarget target)");
+        w.Line($"{self} probe = default;");
+        w.Line($"return {Rt}AbiLayout.CompareMeasured({Rt}AbiLayout.Of<{self}>(target), {Unsafe}.SizeOf<{self}>(), stackalloc int[]");
+        w.Line("    {");
+        foreach (var f in a.Fields)
+        {
+            // Pointers cannot be type arguments: measure them with pointer arithmetic (probe is a local, so unmoving).
+            w.Line(f.Type.Scalar == ScalarKind.Pointer
+                ? $"        (int)((byte*)&probe.{f.Name} - (byte*)&probe),"
+                : $"        {Rt}AbiLayout.OffsetOf(in probe, in probe.{f.Name}{(f.IsFixedBuffer ? "[0]" : "")}),");
+        }
+        var nested = a.Fields.Select(f => Innermost(f.Type).Aggregate?.FullName)
+            .Concat(new[] { a.Flexible is { } fx ? Innermost(fx.Type).Aggregate?.FullName : null })
+            .Where(n => n is not null && n != self).Distinct().ToList();
+        w.Line(nested.Count == 0 ? "    });" : "    })");
+        for (int i = 0; i < nested.Count; i++)
+            w.Line($"    ?? {Rt}AbiLayout.CompareNative<{nested[i]}>(target){(i == nested.Count - 1 ? ";" : "")}");
+        w.Close();
+
+        w.Close(); // the struct
+        return End(w, model.Declaration);
+    }
+
+    private static string FieldLayoutExpression(FieldLayout f, AbiType type)
+    {
+        var inner = Innermost(type);
+        string nested = inner.Aggregate is not null ? $", {Rt}AbiLayout.Of<{inner.Aggregate.FullName}>(target)" : "";
+        string count = f.Count != 1 || nested.Length > 0 ? ", " + Num(f.Count) : "";
+        return $"new {Rt}AbiFieldLayout({Str(f.Name)}, {Num(f.Offset)}, {Num(f.Size)}, {Num(f.Align)}{count}{nested})";
+    }
+
+    private static AbiType Innermost(AbiType type) => type.Kind == AbiTypeKind.Array ? Innermost(type.Element!) : type;
+
+    /// <summary>Targets whose layouts are identical, so the generated switch says so once.</summary>
+    private static List<List<int>> GroupIdentical(AggregateLayout[] layouts)
+    {
+        var groups = new List<List<int>>();
+        for (int t = 0; t < layouts.Length; t++)
+        {
+            var group = groups.FirstOrDefault(g => layouts[g[0]].SameShape(layouts[t]));
+            if (group is null) groups.Add(new List<int> { t });
+            else group.Add(t);
+        }
+
+        return groups;
+    }
+
+    // ---------------------------------------------------------------- ioctl groups
+
+    public static string EmitGroup(GroupModel model)
+    {
+        var w = Begin(model.Declaration);
+        string group = QualifiedName(model.Declaration);
+        w.Line(GeneratedCode);
+        w.Open($"partial {model.Declaration.Keyword} {model.Declaration.Name}");
+        w.Line($"/// <summary>The request numbers of <see cref=\"{Cref(model.Declaration)}\"/>'s ioctls on every target.</summary>");
+        w.Open("public static class Requests");
+        for (int i = 0; i < model.Ioctls.Count; i++)
+        {
+            if (i > 0) w.Line();
+            EmitRequest(w, model.Ioctls[i], model.Type);
+        }
+
+        w.Close();
+        foreach (var ioctl in model.Ioctls)
+        {
+            w.Line();
+            EmitWrapper(w, ioctl, group, model.Type);
+        }
+
+        w.Close();
+        return End(w, model.Declaration);
+    }
+
+    private static void EmitRequest(SourceWriter w, IoctlModel ioctl, int type)
+    {
+        w.Line($"/// <summary><c>{Xml(ioctl.Macro)}</c>: the request number of <c>{Xml(ioctl.RequestName)}</c>.</summary>");
+        w.Open($"public static class {ioctl.MethodName}");
+        bool atCall = ioctl.SizeSource == SizeSource.AtCall;
+        foreach (var target in TargetAbi.All)
+        {
+            int size = SizeOn(ioctl, target);
+            uint number = RequestEncoding.Encode(target.Encoding, ioctl.Direction, type, ioctl.Number, size)!.Value;
+            string what = atCall ? "with a size of 0; the call ORs its size into bits 16 and up" : $"size {size}";
+            w.Line($"/// <summary>On {target.Name} ({what}).</summary>");
+            w.Line($"public const uint {target.Identifier} = 0x{number:X8};");
+        }
+
+        if (atCall)
+        {
+            string name = Str(ioctl.RequestName);
+            var small = TargetAbi.All.Where(t => t.Encoding != EncodingFamily.Generic).Select(t => $"{Rt}AbiTarget.{t.Identifier}");
+            w.Line();
+            w.Line("/// <summary>The number on <paramref name=\"target\"/> for an argument of <paramref name=\"size\"/> bytes; a size the size field cannot hold throws.</summary>");
+            w.Line($"public static uint For({Rt}AbiTarget target, int size) => {Rt}Ioctl.WithSize(WithoutSize(target), size, MaxSize(target), {name});");
+            w.Line();
+            w.Line("/// <summary>The running process's number for an argument of <paramref name=\"size\"/> bytes.</summary>");
+            w.Line($"public static uint Native(int size) => {Rt}Ioctl.WithSize(s_native, size, s_nativeMaxSize, {name});");
+            w.Line();
+            w.Line($"private static readonly uint s_native = WithoutSize({Rt}AbiTargets.RequireCurrent());");
+            w.Line($"private static readonly int s_nativeMaxSize = MaxSize({Rt}AbiTargets.RequireCurrent());");
+            w.Line();
+            w.Line($"private static uint WithoutSize({Rt}AbiTarget target) => target switch");
+            w.Line("{");
+            foreach (var t in TargetAbi.All)
+                w.Line($"    {Rt}AbiTarget.{t.Identifier} => {t.Identifier},");
+            w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),");
+            w.Line("};");
+            w.Line();
+            w.Line("// 13 size bits on powerpc and mips, 14 elsewhere.");
+            w.Line($"private static int MaxSize({Rt}AbiTarget target) => target is {string.Join(" or ", small)} ? {Num(RequestEncoding.MaxSize(EncodingFamily.PowerPcMips))} : {Num(RequestEncoding.MaxSize(EncodingFamily.Generic))};");
+        }
+        else
+        {
+            w.Line();
+            w.Line("/// <summary>The running process's number, fixed once: no per-call cost.</summary>");
+            w.Line($"public static readonly uint Native = For({Rt}AbiTargets.RequireCurrent());");
+            w.Line();
+            w.Line("/// <summary>The number on <paramref name=\"target\"/>.</summary>");
+            w.Line($"public static uint For({Rt}AbiTarget target) => target switch");
+            w.Line("{");
+            foreach (var t in TargetAbi.All)
+                w.Line($"    {Rt}AbiTarget.{t.Identifier} => {t.Identifier},");
+            w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),");
+            w.Line("};");
+        }
+
+        w.Close();
+    }
+
+    private static int SizeOn(IoctlModel ioctl, TargetAbi target) => ioctl.SizeSource switch
+    {
+        SizeSource.Type => LayoutEngine.SizeOf(ioctl.SizeType!, target).Size,
+        SizeSource.Literal => ioctl.LiteralSize,
+        _ => 0,
+    };
+
+    private static void EmitWrapper(SourceWriter w, IoctlModel ioctl, string group, int type)
+    {
+        uint x64 = RequestEncoding.Encode(EncodingFamily.Generic, ioctl.Direction, type, ioctl.Number, SizeOn(ioctl, TargetAbi.X86_64))!.Value;
+        w.Line($"// {ioctl.Macro} = 0x{x64:X8} on x86_64{(ioctl.SizeSource == SizeSource.AtCall ? " for s = 0" : "")}");
+        string parameters = string.Join(", ", ioctl.Parameters.Select(p => p.RefKind + p.Type + " " + p.Name));
+        w.Open($"{ioctl.Modifiers} {ioctl.ReturnType} {ioctl.MethodName}({parameters})");
+        string fd = ioctl.Parameters[0].Name;
+        string? arg = ioctl.Parameters.Count > 1 ? ioctl.Parameters[1].Name : null;
+        string request = ioctl.SizeSource == SizeSource.AtCall
+            ? $"{group}.Requests.{ioctl.MethodName}.Native({arg}.Length)"
+            : $"{group}.Requests.{ioctl.MethodName}.Native";
+        if (ioctl.StructToVerify is { } verify)
+            w.Line($"{Rt}AbiLayout.EnsureNative<{verify}>();");
+        if (ioctl.ArgumentRefKind == "out")
+            w.Line($"{arg} = default;");
+        string name = Str(ioctl.RequestName);
+        string call = ioctl.ArgumentKind switch
+        {
+            ArgumentKind.None => $"{Rt}Ioctl.Invoke({fd}, {request}, {name})",
+            ArgumentKind.Ref when ioctl.ArgumentRefKind is "ref" or "out" => $"{Rt}Ioctl.InvokeRef({fd}, {request}, ref {arg}, {name})",
+            ArgumentKind.Ref => $"{Rt}Ioctl.InvokeRef({fd}, {request}, ref {Unsafe}.AsRef(in {arg}), {name})",
+            ArgumentKind.Span when ioctl.ArgumentRefKind == "readonly"
+                => $"{Rt}Ioctl.InvokeSpan({fd}, {request}, global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({arg}), {arg}.Length), {name})",
+            ArgumentKind.Span => $"{Rt}Ioctl.InvokeSpan({fd}, {request}, {arg}, {name})",
+            ArgumentKind.Pointer => $"{Rt}Ioctl.InvokePointer({fd}, {request}, {arg}, {name})",
+            _ => $"{Rt}Ioctl.InvokeValue({fd}, {request}, {ValueArgument(ioctl, arg!)}, {name})",
+        };
+        w.Line((ioctl.ReturnType == "void" ? "" : "return ") + call + ";");
+        w.Close();
+    }
+
+    /// <summary>A by-value argument as the unsigned long the kernel receives: signed values sign-extend, as in C.</summary>
+    private static string ValueArgument(IoctlModel ioctl, string arg) => ioctl.ArgumentScalar switch
+    {
+        ScalarKind.Bool => $"({arg} ? 1u : 0u)",
+        ScalarKind.S8 or ScalarKind.S16 or ScalarKind.S32 or ScalarKind.S64 or ScalarKind.NInt => $"unchecked((nuint)(nint)(long){arg})",
+        ScalarKind.CLong => $"unchecked((nuint){arg}.Value)",
+        ScalarKind.CULong => $"{arg}.Value",
+        ScalarKind.Pointer => $"(nuint){arg}",
+        _ => $"unchecked((nuint)(ulong){arg})",
+    };
+
+    // ---------------------------------------------------------------- file scaffolding
+
+    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"IoctlSharp\", \"" + "{VERSION}" + "\")]";
+
+    private static SourceWriter Begin(TypeDeclaration declaration)
+    {
+        var w = new SourceWriter();
+        w.Line("// <auto-generated/>");
+        w.Line("#nullable enable");
+        w.Line();
+        if (declaration.Namespace.Length > 0)
+            w.Open("namespace " + declaration.Namespace);
+        foreach (var c in declaration.Containing)
+            w.Open($"partial {c.Keyword} {c.Name}");
+        return w;
+    }
+
+    private static string End(SourceWriter w, TypeDeclaration declaration)
+    {
+        foreach (var _ in declaration.Containing)
+            w.Close();
+        if (declaration.Namespace.Length > 0)
+            w.Close();
+        return w.ToString().Replace("{VERSION}", Version);
+    }
+
+    private static string QualifiedName(TypeDeclaration d)
+        => "global::" + (d.Namespace.Length > 0 ? d.Namespace + "." : "") + string.Concat(d.Containing.Select(c => c.Name + ".")) + d.Name;
+
+    private static string Cref(TypeDeclaration d) => d.Name;
+
+    private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Str(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    private static string Xml(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private static IEnumerable<string> Table(List<string[]> rows)
+    {
+        int columns = rows.Max(r => r.Length);
+        var widths = Enumerable.Range(0, columns).Select(c => rows.Max(r => c < r.Length ? r[c].Length : 0)).ToArray();
+        foreach (var row in rows)
+            yield return string.Join("  ", row.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Threading;
+using IoctlSharp.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace IoctlSharp.Generators;
+
+/// <summary>
+/// Completes [AbiStruct]/[AbiUnion] types with their C layouts and [IoctlGroup] classes with their request
+/// numbers and wrappers. Reports nothing (the analyzer does) and emits nothing for a declaration with an error.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class IoctlGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for incrementality tests.</summary>
+    public static class Steps
+    {
+        public const string Structs = nameof(Structs);
+        public const string Unions = nameof(Unions);
+        public const string Groups = nameof(Groups);
+    }
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var structs = context.SyntaxProvider.ForAttributeWithMetadataName(
+                Parser.AbiStructAttribute,
+                static (node, _) => node is StructDeclarationSyntax or RecordDeclarationSyntax,
+                static (ctx, ct) => ParseStruct(ctx, ct))
+            .Where(static m => m is not null)
+            .WithTrackingName(Steps.Structs);
+        var unions = context.SyntaxProvider.ForAttributeWithMetadataName(
+                Parser.AbiUnionAttribute,
+                static (node, _) => node is StructDeclarationSyntax or RecordDeclarationSyntax,
+                static (ctx, ct) => ParseStruct(ctx, ct))
+            .Where(static m => m is not null)
+            .WithTrackingName(Steps.Unions);
+        var groups = context.SyntaxProvider.ForAttributeWithMetadataName(
+                Parser.IoctlGroupAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type ? Guard(() => new Parser(ct).ParseGroup(type)) : null)
+            .Where(static m => m is not null)
+            .WithTrackingName(Steps.Groups);
+
+        context.RegisterSourceOutput(structs, static (spc, model) => Emit(spc, model!.Declaration.HintName, () => Emitter.EmitStruct(model)));
+        context.RegisterSourceOutput(unions, static (spc, model) => Emit(spc, model!.Declaration.HintName, () => Emitter.EmitStruct(model)));
+        context.RegisterSourceOutput(groups, static (spc, model) => Emit(spc, model!.Declaration.HintName, () => Emitter.EmitGroup(model)));
+    }
+
+    private static StructModel? ParseStruct(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
+    {
+        // A partial type declared in several places is seen once per declaration; take the first.
+        if (ctx.TargetSymbol is not INamedTypeSymbol type || !ReferenceEquals(ctx.TargetNode.SyntaxTree, type.DeclaringSyntaxReferences[0].SyntaxTree)
+            || ctx.TargetNode.Span != type.DeclaringSyntaxReferences[0].Span)
+            return null;
+        return Guard(() => new Parser(ct).ParseStruct(type));
+    }
+
+    /// <summary>
+    /// The generator never throws: an exception would surface only as CS8785 and drop every generated file.
+    /// Cancellation still propagates, as Roslyn expects.
+    /// </summary>
+    private static T? Guard<T>(System.Func<T?> parse) where T : class
+    {
+        try
+        {
+            return parse();
+        }
+        catch (System.OperationCanceledException)
+        {
+            throw;
+        }
+        catch (System.Exception)
+        {
+            return null;
+        }
+    }
+
+    private static void Emit(SourceProductionContext spc, string hintName, System.Func<string> emit)
+    {
+        string? text;
+        try
+        {
+            text = emit();
+        }
+        catch (System.OperationCanceledException)
+        {
+            throw;
+        }
+        catch (System.Exception)
+        {
+            text = null;
+        }
+
+        if (text is not null)
+            spc.AddSource(hintName, text);
+    }
+}

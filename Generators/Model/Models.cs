@@ -1,0 +1,112 @@
+namespace IoctlSharp.Generators.Model;
+
+// Pipeline models: small values that compare by content. They hold no ISymbol, SyntaxNode, Location or
+// Compilation (a test walks them to prove it), so the incremental pipeline can cache them.
+
+/// <summary>A C scalar, by the C# type that declares it.</summary>
+internal enum ScalarKind
+{
+    None,
+    U8, S8, U16, S16, U32, S32, U64, S64,
+    F32, F64,
+    Bool,
+    /// <summary>C <c>long</c> (<c>CLong</c>): pointer-sized, sign-extends between ABIs.</summary>
+    CLong,
+    /// <summary>C <c>unsigned long</c> (<c>CULong</c>).</summary>
+    CULong,
+    /// <summary><c>nint</c>: <c>ssize_t</c>.</summary>
+    NInt,
+    /// <summary><c>nuint</c>: <c>size_t</c>.</summary>
+    NUInt,
+    /// <summary>A user pointer (<c>T*</c>): zero-extends between ABIs, as compat_ptr() does.</summary>
+    Pointer,
+}
+
+internal enum AbiTypeKind
+{
+    Scalar,
+    Array,
+    Aggregate,
+}
+
+/// <summary>The C type of a member or an ioctl argument.</summary>
+/// <param name="CSharpName">The fully qualified C# type (<c>global::Ns.T</c>); for a fixed buffer, the element type.</param>
+/// <param name="CName">How C spells it (<c>__u64</c>, <c>struct kvm_regs</c>).</param>
+internal sealed record AbiType(
+    AbiTypeKind Kind,
+    ScalarKind Scalar,
+    string CSharpName,
+    string CName,
+    int Length = 0,
+    AbiType? Element = null,
+    AggregateModel? Aggregate = null);
+
+/// <param name="Align">From <c>[AbiAlign(N)]</c>; 0 = none.</param>
+/// <param name="IsFixedBuffer">A C# <c>fixed</c> buffer (reading its address needs an unsafe context).</param>
+internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer);
+
+/// <summary>A C struct or union, with every nested aggregate inlined so that the model is self-contained.</summary>
+internal sealed record AggregateModel(
+    string FullName,
+    string Name,
+    string CName,
+    bool IsUnion,
+    int Pack,
+    int Align,
+    int ExpectedSize,
+    int ExpectedSize32,
+    int ExpectedSize64,
+    EquatableArray<FieldModel> Fields,
+    FieldModel? Flexible);
+
+/// <summary>One type in the chain of declarations that encloses a generated partial (outermost first).</summary>
+internal sealed record ContainingType(string Keyword, string Name);
+
+/// <summary>Where a partial type is declared: enough to open the same declaration again.</summary>
+internal sealed record TypeDeclaration(string Namespace, EquatableArray<ContainingType> Containing, string Keyword, string Name, string HintName);
+
+internal sealed record StructModel(TypeDeclaration Declaration, AggregateModel Aggregate);
+
+/// <summary>How a wrapper passes its argument to ioctl(2).</summary>
+internal enum ArgumentKind
+{
+    None,
+    Ref,
+    Value,
+    Span,
+    Pointer,
+}
+
+internal enum SizeSource
+{
+    /// <summary><c>_IO</c>: always 0.</summary>
+    None,
+    /// <summary>The C size of <see cref="IoctlModel.SizeType"/> on each target.</summary>
+    Type,
+    /// <summary>A literal from <c>[Ioctl(..., Size = N)]</c>.</summary>
+    Literal,
+    /// <summary>The span's length, at the call.</summary>
+    AtCall,
+}
+
+internal sealed record ParameterModel(string RefKind, string Type, string Name);
+
+internal sealed record IoctlModel(
+    string MethodName,
+    string RequestName,
+    string Modifiers,
+    string ReturnType,
+    EquatableArray<ParameterModel> Parameters,
+    ArgumentKind ArgumentKind,
+    string? ArgumentRefKind,
+    ScalarKind ArgumentScalar,
+    string? StructToVerify,
+    /// <summary>Bit 0 = write, bit 1 = read, as IoctlDirection.</summary>
+    int Direction,
+    string Macro,
+    int Number,
+    SizeSource SizeSource,
+    AbiType? SizeType,
+    int LiteralSize);
+
+internal sealed record GroupModel(TypeDeclaration Declaration, int Type, EquatableArray<IoctlModel> Ioctls);

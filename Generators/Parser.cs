@@ -1,0 +1,746 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using IoctlSharp.Generators.Abi;
+using IoctlSharp.Generators.Diagnostics;
+using IoctlSharp.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace IoctlSharp.Generators;
+
+/// <summary>
+/// Symbols to models. The generator keeps a model only when parsing it reported no error; the analyzer runs the
+/// same code and reports what it found, so "what the generator accepts" and "what the analyzer allows" cannot drift.
+/// </summary>
+internal sealed class Parser
+{
+    public const string AbiStructAttribute = "IoctlSharp.AbiStructAttribute";
+    public const string AbiUnionAttribute = "IoctlSharp.AbiUnionAttribute";
+    public const string IoctlGroupAttribute = "IoctlSharp.IoctlGroupAttribute";
+    private const string IoctlAttributeBase = "IoctlSharp.IoctlAttributeBase";
+
+    private static readonly SymbolDisplayFormat FullName = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    private readonly List<Diagnostic> _diagnostics = new();
+    private readonly CancellationToken _ct;
+
+    public Parser(CancellationToken ct) => _ct = ct;
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    public bool HasErrors => _diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    private void Report(DiagnosticDescriptor descriptor, ISymbol? symbol, params object?[] args)
+        => _diagnostics.Add(Diagnostic.Create(descriptor, symbol?.Locations.FirstOrDefault(), args));
+
+    // ---------------------------------------------------------------- structs and unions
+
+    /// <summary>Parses an [AbiStruct]/[AbiUnion] type; null when it has an error (reported to <see cref="Diagnostics"/>).</summary>
+    public StructModel? ParseStruct(INamedTypeSymbol type)
+    {
+        if (!CheckDeclaration(type))
+            return null;
+        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute"
+                                          && !IsGenerated(a.ApplicationSyntaxReference?.SyntaxTree)))
+            Report(Descriptors.StructLayoutConflict, type, type.Name);
+
+        var aggregate = BuildAggregate(type, new Stack<INamedTypeSymbol>(), reportOn: null);
+        if (aggregate is null || HasErrors)
+            return null;
+
+        CheckLayouts(type, aggregate);
+        return HasErrors ? null : new StructModel(Declaration(type), aggregate);
+    }
+
+    private void CheckLayouts(INamedTypeSymbol type, AggregateModel aggregate)
+    {
+        var layouts = new Dictionary<TargetAbi, AggregateLayout>();
+        try
+        {
+            foreach (var target in TargetAbi.All)
+            {
+                _ct.ThrowIfCancellationRequested();
+                layouts[target] = LayoutEngine.Layout(aggregate, target);
+            }
+        }
+        catch (LayoutException e)
+        {
+            Report(Descriptors.CannotLayOut, type, type.Name, e.Message);
+            return;
+        }
+
+        foreach (var target in TargetAbi.All)
+        {
+            int expected = aggregate.ExpectedSize > 0 ? aggregate.ExpectedSize
+                : target.IsIlp32 ? aggregate.ExpectedSize32 : aggregate.ExpectedSize64;
+            if (expected > 0 && layouts[target].Size != expected)
+            {
+                Report(Descriptors.ExpectedSizeMismatch, type, type.Name, expected, layouts[target].Size, target.Name);
+                return;
+            }
+        }
+
+        var clr = LayoutEngine.LayoutForClr(aggregate);
+        foreach (var target in TargetAbi.Native64)
+        {
+            if (FirstDifference(layouts[target], clr, aggregate.Name) is { } difference)
+            {
+                Report(Descriptors.NotRepresentable, type, type.Name, target.Name, difference.C, difference.Clr);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Where .NET's layout departs from C's: sizes and offsets, at every depth.</summary>
+    private static (string C, string Clr)? FirstDifference(AggregateLayout c, AggregateLayout clr, string path)
+    {
+        for (int i = 0; i < c.Fields.Length; i++)
+        {
+            var a = c.Fields[i];
+            var b = clr.Fields[i];
+            string name = path + "." + a.Name;
+            if (a.Offset != b.Offset)
+                return ($"{name} at offset {a.Offset}", $"at offset {b.Offset}");
+            if (a.Nested is not null && b.Nested is not null && FirstDifference(a.Nested, b.Nested, name) is { } inner)
+                return inner;
+        }
+
+        return c.Size != clr.Size ? ($"{path} in {c.Size} bytes", $"in {clr.Size} bytes") : null;
+    }
+
+    private AggregateModel? BuildAggregate(INamedTypeSymbol type, Stack<INamedTypeSymbol> visiting, ISymbol? reportOn)
+    {
+        _ct.ThrowIfCancellationRequested();
+        var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is AbiStructAttribute or AbiUnionAttribute);
+        if (attribute is null)
+            return null;
+        bool isUnion = attribute.AttributeClass!.ToDisplayString() == AbiUnionAttribute;
+
+        if (visiting.Contains(type, SymbolEqualityComparer.Default) || visiting.Count >= LayoutEngine.MaxDepth)
+        {
+            Report(Descriptors.CannotLayOut, reportOn ?? type, type.Name,
+                visiting.Count >= LayoutEngine.MaxDepth ? $"it nests more than {LayoutEngine.MaxDepth} structs deep" : "it contains itself");
+            return null;
+        }
+
+        int pack = NamedInt(attribute, "Pack");
+        int align = NamedInt(attribute, "Align");
+        bool ok = true;
+        if (pack is not (0 or 1 or 2 or 4 or 8 or 16))
+        {
+            Report(Descriptors.InvalidAttributeValue, reportOn ?? type, "Pack", type.Name, pack, "it must be 0, 1, 2, 4, 8 or 16");
+            ok = false;
+        }
+
+        if (!IsAlignment(align, allowZero: true))
+        {
+            Report(Descriptors.InvalidAttributeValue, reportOn ?? type, "Align", type.Name, align, "it must be 0 or a power of two up to 4096");
+            ok = false;
+        }
+
+        foreach (var name in new[] { "ExpectedSize", "ExpectedSize32", "ExpectedSize64" })
+        {
+            int value = NamedInt(attribute, name);
+            if (value < 0)
+            {
+                Report(Descriptors.InvalidAttributeValue, reportOn ?? type, name, type.Name, value, "a size cannot be negative");
+                ok = false;
+            }
+        }
+
+        visiting.Push(type);
+        try
+        {
+            var fields = new List<FieldModel>();
+            foreach (var member in type.GetMembers())
+            {
+                _ct.ThrowIfCancellationRequested();
+                if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+                    continue;
+                var model = BuildField(field, type, isUnion, visiting, reportOn);
+                if (model is null)
+                    ok = false;
+                else
+                    fields.Add(model);
+            }
+
+            FieldModel? flexible = null;
+            var flexAttribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "IoctlSharp.FlexibleArrayAttribute");
+            if (flexAttribute is not null)
+            {
+                string flexName = flexAttribute.NamedArguments.FirstOrDefault(n => n.Key == "Name").Value.Value as string ?? "Entries";
+                if (flexAttribute.ConstructorArguments.Length != 1 || flexAttribute.ConstructorArguments[0].Value is not ITypeSymbol elementType)
+                {
+                    Report(Descriptors.InvalidAttributeValue, reportOn ?? type, "FlexibleArray", type.Name, "missing", "name the element type");
+                    ok = false;
+                }
+                else if (isUnion)
+                {
+                    Report(Descriptors.InvalidAttributeValue, reportOn ?? type, "FlexibleArray", type.Name, elementType.Name, "a union cannot end in a flexible array");
+                    ok = false;
+                }
+                else if (!SyntaxFacts.IsValidIdentifier(flexName))
+                {
+                    Report(Descriptors.InvalidAttributeValue, reportOn ?? type, "FlexibleArray.Name", type.Name, flexName, "it must be an identifier");
+                    ok = false;
+                }
+                else
+                {
+                    var elementModel = MapType(elementType, visiting, reportOn ?? type, out string? why);
+                    if (elementModel is null)
+                    {
+                        Report(Descriptors.UnsupportedFieldType, reportOn ?? type, flexName, elementType.ToDisplayString(), why);
+                        ok = false;
+                    }
+                    else
+                    {
+                        flexible = new FieldModel(flexName, elementModel, 0, false, false);
+                    }
+                }
+            }
+
+            if (fields.Count == 0 && ok)
+            {
+                Report(Descriptors.EmptyStruct, reportOn ?? type, type.Name);
+                ok = false;
+            }
+
+            if (!ok)
+                return null;
+
+            string cName = attribute.NamedArguments.FirstOrDefault(n => n.Key == "CName").Value.Value as string ?? SnakeCase(type.Name);
+            return new AggregateModel(
+                type.ToDisplayString(FullName), type.Name, cName, isUnion, pack, align,
+                NamedInt(attribute, "ExpectedSize"), NamedInt(attribute, "ExpectedSize32"), NamedInt(attribute, "ExpectedSize64"),
+                fields.ToEquatableArray(), flexible);
+        }
+        finally
+        {
+            visiting.Pop();
+        }
+    }
+
+    private FieldModel? BuildField(IFieldSymbol field, INamedTypeSymbol owner, bool isUnion, Stack<INamedTypeSymbol> visiting, ISymbol? reportOn)
+    {
+        var at = reportOn ?? field;
+        int align = 0;
+        bool packed = false, hasOffsetZero = false, hasOffset = false;
+        foreach (var a in field.GetAttributes())
+        {
+            switch (a.AttributeClass?.ToDisplayString())
+            {
+                case "IoctlSharp.AbiAlignAttribute":
+                    align = a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int n ? n : -1;
+                    break;
+                case "IoctlSharp.AbiPackedAttribute":
+                    packed = true;
+                    break;
+                case "System.Runtime.InteropServices.FieldOffsetAttribute":
+                    hasOffset = true;
+                    hasOffsetZero = a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is 0;
+                    break;
+            }
+        }
+
+        if (!IsAlignment(align, allowZero: true))
+        {
+            Report(Descriptors.InvalidAttributeValue, at, "AbiAlign", field.Name, align, "it must be a power of two up to 4096");
+            return null;
+        }
+
+        if (isUnion && !hasOffsetZero)
+        {
+            Report(Descriptors.UnionMemberOffset, at, field.Name, owner.Name);
+            return null;
+        }
+
+        if (!isUnion && hasOffset)
+        {
+            Report(Descriptors.StructLayoutConflict, at, owner.Name);
+            return null;
+        }
+
+        AbiType? type;
+        string? why;
+        if (field.IsFixedSizeBuffer && field.Type is IPointerTypeSymbol pointer)
+        {
+            var element = MapType(pointer.PointedAtType, visiting, at, out why);
+            type = element is null || field.FixedSize <= 0 ? null
+                : new AbiType(AbiTypeKind.Array, ScalarKind.None, element.CSharpName, element.CName, field.FixedSize, element);
+        }
+        else
+        {
+            type = MapType(field.Type, visiting, at, out why);
+        }
+
+        if (type is null)
+        {
+            Report(Descriptors.UnsupportedFieldType, at, field.Name, field.Type.ToDisplayString(), why ?? "see the type's own diagnostics");
+            return null;
+        }
+
+        return new FieldModel(field.Name, type, align, packed, field.IsFixedSizeBuffer);
+    }
+
+    /// <summary>The C type of a C# type, or null with the reason.</summary>
+    private AbiType? MapType(ITypeSymbol type, Stack<INamedTypeSymbol> visiting, ISymbol reportOn, out string? why)
+    {
+        why = null;
+        string name = type.ToDisplayString(FullName);
+        var scalar = type.SpecialType switch
+        {
+            SpecialType.System_Byte => ScalarKind.U8,
+            SpecialType.System_SByte => ScalarKind.S8,
+            SpecialType.System_UInt16 => ScalarKind.U16,
+            SpecialType.System_Int16 => ScalarKind.S16,
+            SpecialType.System_UInt32 => ScalarKind.U32,
+            SpecialType.System_Int32 => ScalarKind.S32,
+            SpecialType.System_UInt64 => ScalarKind.U64,
+            SpecialType.System_Int64 => ScalarKind.S64,
+            SpecialType.System_Single => ScalarKind.F32,
+            SpecialType.System_Double => ScalarKind.F64,
+            SpecialType.System_Boolean => ScalarKind.Bool,
+            SpecialType.System_IntPtr => ScalarKind.NInt,
+            SpecialType.System_UIntPtr => ScalarKind.NUInt,
+            _ => ScalarKind.None,
+        };
+        if (scalar != ScalarKind.None)
+            return Scalar(scalar, name);
+
+        switch (type)
+        {
+            case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
+                return Scalar(ScalarKind.Pointer, name);
+            case INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying }:
+                var inner = MapType(underlying, visiting, reportOn, out why);
+                return inner is null ? null : inner with { CSharpName = name };
+            case INamedTypeSymbol named when type.ToDisplayString() == "System.Runtime.InteropServices.CLong":
+                return Scalar(ScalarKind.CLong, name);
+            case INamedTypeSymbol named when type.ToDisplayString() == "System.Runtime.InteropServices.CULong":
+                return Scalar(ScalarKind.CULong, name);
+            case INamedTypeSymbol { TypeKind: TypeKind.Struct } named:
+                if (InlineArrayLength(named) is int length)
+                {
+                    var elementField = named.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => !f.IsStatic);
+                    if (elementField is null || length <= 0)
+                    {
+                        why = "its [InlineArray] has no element field or a length below 1";
+                        return null;
+                    }
+
+                    var element = MapType(elementField.Type, visiting, reportOn, out why);
+                    return element is null ? null : new AbiType(AbiTypeKind.Array, ScalarKind.None, name, element.CName, length, element);
+                }
+
+                if (named.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is AbiStructAttribute or AbiUnionAttribute))
+                {
+                    // Errors inside the nested type are the nested type's own diagnostics: collect them apart and
+                    // report one line here.
+                    var nestedParser = new Parser(_ct);
+                    var aggregate = nestedParser.BuildAggregate(named, visiting, reportOn);
+                    if (aggregate is null)
+                    {
+                        var first = nestedParser._diagnostics.FirstOrDefault();
+                        why = first is null ? $"'{named.Name}' cannot be laid out" : first.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                        return null;
+                    }
+
+                    return new AbiType(AbiTypeKind.Aggregate, ScalarKind.None, name,
+                        (aggregate.IsUnion ? "union " : "struct ") + aggregate.CName, Aggregate: aggregate);
+                }
+
+                why = $"'{named.Name}' is a struct without [AbiStruct] or [AbiUnion]";
+                return null;
+            case { SpecialType: SpecialType.System_Char }:
+                why = "C# char is 2 bytes; use byte for C char (or ushort for a 16-bit unit)";
+                return null;
+            case { IsReferenceType: true }:
+                why = "it is a reference type; C structs hold only values";
+                return null;
+            default:
+                why = "it is not a fixed-width integer, float, bool, CLong/CULong, nint/nuint, pointer, enum, fixed buffer, [InlineArray] or ABI struct";
+                return null;
+        }
+    }
+
+    private static AbiType Scalar(ScalarKind kind, string csharp) => new(AbiTypeKind.Scalar, kind, csharp, CSpelling(kind));
+
+    private static string CSpelling(ScalarKind kind) => kind switch
+    {
+        ScalarKind.U8 => "__u8",
+        ScalarKind.S8 => "__s8",
+        ScalarKind.U16 => "__u16",
+        ScalarKind.S16 => "__s16",
+        ScalarKind.U32 => "__u32",
+        ScalarKind.S32 => "__s32",
+        ScalarKind.U64 => "__u64",
+        ScalarKind.S64 => "__s64",
+        ScalarKind.F32 => "float",
+        ScalarKind.F64 => "double",
+        ScalarKind.Bool => "_Bool",
+        ScalarKind.CLong => "long",
+        ScalarKind.CULong => "unsigned long",
+        ScalarKind.NInt => "__kernel_ssize_t",
+        ScalarKind.NUInt => "__kernel_size_t",
+        ScalarKind.Pointer => "void *",
+        _ => "?",
+    };
+
+    private static int? InlineArrayLength(INamedTypeSymbol type)
+    {
+        var a = type.GetAttributes().FirstOrDefault(x => x.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute");
+        return a is { ConstructorArguments.Length: 1 } && a.ConstructorArguments[0].Value is int n ? n : null;
+    }
+
+    // ---------------------------------------------------------------- ioctl groups
+
+    /// <summary>Parses an [IoctlGroup] class and its ioctls; null when the group itself has an error. Ioctls with an error are left out.</summary>
+    public GroupModel? ParseGroup(INamedTypeSymbol type)
+    {
+        var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == IoctlGroupAttribute);
+        if (attribute is null || !CheckDeclaration(type))
+            return null;
+        int groupType = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int t ? t : -1;
+        if (groupType is < 0 or > 255)
+        {
+            Report(Descriptors.InvalidAttributeValue, type, "IoctlGroup", type.Name, groupType, "the type byte must be 0 to 255");
+            return null;
+        }
+
+        var ioctls = new List<IoctlModel>();
+        foreach (var member in type.GetMembers())
+        {
+            _ct.ThrowIfCancellationRequested();
+            if (member is IMethodSymbol method && IoctlAttribute(method) is { } ioctlAttribute)
+            {
+                int before = _diagnostics.Count;
+                var model = ParseIoctl(method, ioctlAttribute, type, groupType);
+                if (model is not null && !_diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error))
+                    ioctls.Add(model);
+            }
+        }
+
+        return new GroupModel(Declaration(type), groupType, ioctls.ToEquatableArray());
+    }
+
+    public static AttributeData? IoctlAttribute(IMethodSymbol method)
+        => method.GetAttributes().FirstOrDefault(a => DerivesFrom(a.AttributeClass, IoctlAttributeBase));
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, string baseName)
+    {
+        for (var t = type?.BaseType; t is not null; t = t.BaseType)
+            if (t.ToDisplayString() == baseName) return true;
+        return false;
+    }
+
+    private IoctlModel? ParseIoctl(IMethodSymbol method, AttributeData attribute, INamedTypeSymbol group, int groupType)
+    {
+        string kind = attribute.AttributeClass!.Name;
+        var args = attribute.ConstructorArguments;
+        int direction, number;
+        bool ioForm = false;
+        switch (kind)
+        {
+            case "IoctlNoneAttribute": direction = 0; ioForm = true; break;
+            case "IoctlReadAttribute": direction = 2; break;
+            case "IoctlWriteAttribute": direction = 1; break;
+            case "IoctlReadWriteAttribute": direction = 3; break;
+            case "IoctlAttribute":
+                direction = args.Length == 2 && args[0].Value is int d ? d : -1;
+                break;
+            default:
+                Report(Descriptors.UnsupportedSignature, method, method.Name, $"'{kind}' is not an ioctl form IoctlSharp knows");
+                return null;
+        }
+
+        number = args.Length > 0 && args[args.Length - 1].Value is int n ? n : -1;
+        if (direction is < 0 or > 3)
+        {
+            Report(Descriptors.InvalidAttributeValue, method, "Direction", method.Name, direction, "it must be None, Write, Read or ReadWrite");
+            return null;
+        }
+
+        if (number is < 0 or > 255)
+        {
+            Report(Descriptors.InvalidAttributeValue, method, "Number", method.Name, number, "the request number (nr) must be 0 to 255");
+            return null;
+        }
+
+        var named = attribute.NamedArguments.ToDictionary(a => a.Key, a => a.Value);
+        var sizeOf = named.TryGetValue("SizeOf", out var so) ? so.Value as ITypeSymbol : null;
+        bool sizeAtCall = named.TryGetValue("SizeAtCall", out var sac) && sac.Value is true;
+        int literalSize = named.TryGetValue("Size", out var ls) && ls.Value is int l ? l : -1;
+        string requestName = named.TryGetValue("Name", out var nm) && nm.Value is string s && s.Length > 0 ? s : group.Name + "." + method.Name;
+
+        if (!method.IsStatic || !method.IsPartialDefinition || method.IsGenericMethod
+            || (method.PartialImplementationPart is { } body && !body.DeclaringSyntaxReferences.All(r => IsGenerated(r.SyntaxTree))))
+        {
+            Report(Descriptors.BadIoctlMethod, method, method.Name);
+            return null;
+        }
+
+        // The signature: (SafeHandle fd[, argument]) returning void or int.
+        if (method.ReturnType.SpecialType is not (SpecialType.System_Void or SpecialType.System_Int32) || method.ReturnsByRef || method.ReturnsByRefReadonly)
+            return Unsupported(method, "the return type must be void or int (the ioctl's non-negative result)");
+        if (method.Parameters.Length is < 1 or > 2 || !IsSafeHandle(method.Parameters[0].Type) || method.Parameters[0].RefKind != RefKind.None)
+            return Unsupported(method, "the parameters must be (SafeHandle fd) or (SafeHandle fd, argument)");
+
+        ArgumentKind argumentKind = ArgumentKind.None;
+        string? argumentRefKind = null;
+        AbiType? argumentType = null;
+        string? structToVerify = null;
+        var visiting = new Stack<INamedTypeSymbol>();
+        if (method.Parameters.Length == 2)
+        {
+            var p = method.Parameters[1];
+            var pt = p.Type;
+            if (p.RefKind != RefKind.None)
+            {
+                argumentKind = ArgumentKind.Ref;
+                argumentRefKind = p.RefKind switch { RefKind.Out => "out", RefKind.In => "in", RefKind.Ref => "ref", _ => "ref readonly" };
+                if (!pt.IsUnmanagedType)
+                    return Unsupported(method, $"'{pt.ToDisplayString()}' is not an unmanaged type");
+                argumentType = MapType(pt, visiting, method, out _);
+                if (argumentType?.Kind == AbiTypeKind.Aggregate)
+                    structToVerify = pt.ToDisplayString(FullName);
+            }
+            else if (pt is INamedTypeSymbol { IsGenericType: true } span
+                     && span.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>"
+                     && span.TypeArguments[0].SpecialType == SpecialType.System_Byte)
+            {
+                argumentKind = ArgumentKind.Span;
+                argumentRefKind = span.Name == "ReadOnlySpan" ? "readonly" : "";
+            }
+            else if (pt is IPointerTypeSymbol pointer)
+            {
+                argumentKind = ArgumentKind.Pointer;
+                if (pointer.PointedAtType.SpecialType != SpecialType.System_Void)
+                    argumentType = MapType(pointer.PointedAtType, visiting, method, out _);
+            }
+            else
+            {
+                argumentType = MapType(pt, visiting, method, out _);
+                if (argumentType is not { Kind: AbiTypeKind.Scalar } || argumentType.Scalar is ScalarKind.F32 or ScalarKind.F64)
+                    return Unsupported(method, $"an argument passed by value must be an integer, enum or pointer; pass '{pt.ToDisplayString()}' by ref, in or out");
+                argumentKind = ArgumentKind.Value;
+            }
+        }
+
+        // Where the size field's value comes from.
+        SizeSource sizeSource;
+        AbiType? sizeType = null;
+        if (ioForm)
+        {
+            if (sizeOf is not null || sizeAtCall)
+                return Unsupported(method, "_IO carries no size; use [Ioctl(IoctlDirection.None, nr)] for _IOC(_IOC_NONE, type, nr, size)");
+            sizeSource = SizeSource.None;
+        }
+        else if (sizeAtCall)
+        {
+            if (argumentKind != ArgumentKind.Span || sizeOf is not null || literalSize >= 0)
+                return Unsupported(method, "SizeAtCall takes the size from a Span<byte> argument's length, and no SizeOf or Size besides");
+            sizeSource = SizeSource.AtCall;
+        }
+        else if (literalSize >= 0)
+        {
+            if (sizeOf is not null)
+                return Unsupported(method, "give either Size or SizeOf, not both");
+            sizeSource = SizeSource.Literal;
+        }
+        else if (sizeOf is not null)
+        {
+            sizeType = MapType(sizeOf, visiting, method, out string? why);
+            if (sizeType is null)
+                return Unsupported(method, $"SizeOf type '{sizeOf.ToDisplayString()}' has no C layout: {why}");
+            sizeSource = SizeSource.Type;
+        }
+        else if (argumentType is not null)
+        {
+            sizeType = argumentType;
+            sizeSource = SizeSource.Type;
+        }
+        else
+        {
+            return Unsupported(method, argumentKind == ArgumentKind.None
+                ? "this encoding carries a size, but there is no argument to take it from; add SizeOf, or use [IoctlNone]"
+                : "the argument has no C layout to take the size from; add SizeOf, Size or SizeAtCall");
+        }
+
+        // Every target's number must exist: a size that does not fit is an error, never a truncated number.
+        foreach (var target in TargetAbi.All)
+        {
+            int size;
+            try
+            {
+                size = sizeSource switch
+                {
+                    SizeSource.Type => LayoutEngine.SizeOf(sizeType!, target).Size,
+                    SizeSource.Literal => literalSize,
+                    _ => 0,
+                };
+            }
+            catch (LayoutException e)
+            {
+                return Unsupported(method, e.Message);
+            }
+
+            if (RequestEncoding.Encode(target.Encoding, direction, groupType, number, size) is null)
+            {
+                int max = RequestEncoding.MaxSize(target.Encoding);
+                Report(Descriptors.SizeDoesNotFit, method, method.Name, size, target.Name, target.Encoding == EncodingFamily.Generic ? 14 : 13, max);
+                return null;
+            }
+        }
+
+        string macro = Macro(ioForm, direction, groupType, number, sizeSource, sizeType, literalSize);
+        var modifiers = new StringBuilder(Accessibility(method.DeclaredAccessibility)).Append(" static");
+        if (IsDeclaredUnsafe(method))
+            modifiers.Append(" unsafe");
+        modifiers.Append(" partial");
+
+        var parameters = method.Parameters.Select(p => new ParameterModel(
+            p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.None => "", _ => "ref readonly " },
+            p.Type.ToDisplayString(FullName), EscapeIdentifier(p.Name))).ToEquatableArray();
+
+        return new IoctlModel(method.Name, requestName, modifiers.ToString(),
+            method.ReturnsVoid ? "void" : "int", parameters, argumentKind, argumentRefKind,
+            argumentKind == ArgumentKind.Value ? argumentType!.Scalar : ScalarKind.None, structToVerify,
+            direction, macro, number, sizeSource, sizeType, literalSize < 0 ? 0 : literalSize);
+    }
+
+    /// <summary>
+    /// True for a file this generator wrote. The analyzer sees the compilation with the generated code in it (the
+    /// generator never does), and must not mistake the generator's own StructLayout or method bodies for the user's.
+    /// </summary>
+    private static bool IsGenerated(SyntaxTree? tree)
+        => tree is not null && tree.FilePath.Replace('\\', '/').Contains("IoctlSharp.Generators/IoctlSharp.Generators.IoctlGenerator/");
+
+    private IoctlModel? Unsupported(IMethodSymbol method, string why)
+    {
+        Report(Descriptors.UnsupportedSignature, method, method.Name, why);
+        return null;
+    }
+
+    private static bool IsSafeHandle(ITypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+            if (t.ToDisplayString() == "System.Runtime.InteropServices.SafeHandle") return true;
+        return false;
+    }
+
+    private static bool IsDeclaredUnsafe(IMethodSymbol method)
+        => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax m && m.Modifiers.Any(SyntaxKind.UnsafeKeyword));
+
+    /// <summary>How the header spells the request: <c>_IOWR(0xAA, 0x3F, struct uffdio_api)</c>.</summary>
+    private static string Macro(bool ioForm, int direction, int type, int number, SizeSource source, AbiType? sizeType, int literal)
+    {
+        string t = type is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' ? "'" + (char)type + "'" : "0x" + type.ToString("X2");
+        string nr = "0x" + number.ToString("X2");
+        if (ioForm)
+            return $"_IO({t}, {nr})";
+        string size = source switch
+        {
+            SizeSource.AtCall => "s",
+            SizeSource.Literal => literal.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => sizeType!.CName,
+        };
+        string? shorthand = direction switch { 1 => "_IOW", 2 => "_IOR", 3 => "_IOWR", _ => null };
+        if (source == SizeSource.Type && shorthand is not null)
+            return $"{shorthand}({t}, {nr}, {size})";
+        string dir = direction switch { 0 => "_IOC_NONE", 1 => "_IOC_WRITE", 2 => "_IOC_READ", _ => "_IOC_READ|_IOC_WRITE" };
+        if (source == SizeSource.Type)
+            size = $"sizeof({size})";
+        return $"_IOC({dir}, {t}, {nr}, {size})";
+    }
+
+    // ---------------------------------------------------------------- declarations
+
+    /// <summary>The type and every type containing it must be partial, non-generic and declared in source.</summary>
+    private bool CheckDeclaration(INamedTypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.IsGenericType)
+            {
+                Report(Descriptors.GenericType, type, t.Name);
+                return false;
+            }
+
+            if (t.DeclaringSyntaxReferences.Length == 0
+                || !t.DeclaringSyntaxReferences.All(r => r.GetSyntax(_ct) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            {
+                Report(Descriptors.MustBePartial, type, t.Name);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static TypeDeclaration Declaration(INamedTypeSymbol type)
+    {
+        var chain = new List<ContainingType>();
+        for (var t = type.ContainingType; t is not null; t = t.ContainingType)
+            chain.Insert(0, new ContainingType(Keyword(t), t.Name));
+        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+        string hint = (ns.Length > 0 ? ns + "." : "") + string.Concat(chain.Select(c => c.Name + ".")) + type.Name + ".g.cs";
+        return new TypeDeclaration(ns, chain.ToEquatableArray(), Keyword(type), type.Name, hint);
+    }
+
+    private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+    {
+        (true, TypeKind.Struct) => "record struct",
+        (true, _) => "record",
+        (_, TypeKind.Struct) => "struct",
+        (_, TypeKind.Interface) => "interface",
+        _ => "class",
+    };
+
+    private static string Accessibility(Accessibility a) => a switch
+    {
+        Microsoft.CodeAnalysis.Accessibility.Public => "public",
+        Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
+        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
+
+    private static string EscapeIdentifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    private static int NamedInt(AttributeData a, string name)
+        => a.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value is int v ? v : 0;
+
+    private static bool IsAlignment(int value, bool allowZero)
+        => (allowZero && value == 0) || (value > 0 && value <= 4096 && (value & (value - 1)) == 0);
+
+    /// <summary><c>KvmUserspaceMemoryRegion</c> to <c>kvm_userspace_memory_region</c>.</summary>
+    public static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (char.IsUpper(c))
+            {
+                bool boundary = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])
+                    || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1])));
+                if (boundary) sb.Append('_');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+
+namespace IoctlSharp;
+
+/// <summary>
+/// Declares a C struct of a driver or hypervisor ABI. The type must be a <c>partial struct</c>; its instance
+/// fields, in declaration order, are the C struct's members. IoctlSharp computes its C layout for every
+/// <see cref="AbiTarget"/>, makes the C# layout equal to the native one, and emits the layouts as constants.
+/// </summary>
+/// <remarks>
+/// Field types map to C as follows: <c>byte</c>/<c>sbyte</c>/<c>ushort</c>/<c>short</c>/<c>uint</c>/<c>int</c>/
+/// <c>ulong</c>/<c>long</c> are <c>__u8</c> … <c>__s64</c>; <c>float</c>/<c>double</c>; <c>bool</c> is
+/// <c>_Bool</c>; <see cref="System.Runtime.InteropServices.CLong"/> and
+/// <see cref="System.Runtime.InteropServices.CULong"/> are C <c>long</c> and <c>unsigned long</c>;
+/// <c>nint</c>/<c>nuint</c> are <c>ssize_t</c>/<c>size_t</c>; pointers (<c>T*</c>) are user pointers; enums are
+/// their underlying type; other <c>[AbiStruct]</c>/<c>[AbiUnion]</c> types nest; <c>fixed</c> buffers and
+/// <c>[InlineArray]</c> structs are fixed-size arrays.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Struct, Inherited = false)]
+public sealed class AbiStructAttribute : Attribute
+{
+    /// <summary>The size the struct must have on every target (like <c>VMMDEV_ASSERT_SIZE</c>); 0 = not declared.</summary>
+    public int ExpectedSize { get; set; }
+
+    /// <summary>The size the struct must have on the ILP32 targets (i386, arm32, mips32); 0 = not declared.</summary>
+    public int ExpectedSize32 { get; set; }
+
+    /// <summary>The size the struct must have on the LP64 targets (x86_64, aarch64, ppc64le, riscv64); 0 = not declared.</summary>
+    public int ExpectedSize64 { get; set; }
+
+    /// <summary>
+    /// Caps every member's alignment, as <c>#pragma pack(N)</c> does; 1 is <c>__attribute__((packed))</c>.
+    /// 0 (the default) means natural alignment.
+    /// </summary>
+    public int Pack { get; set; }
+
+    /// <summary>The struct's own minimum alignment, as <c>__attribute__((aligned(N)))</c>; 0 = none.</summary>
+    public int Align { get; set; }
+
+    /// <summary>The C name used in generated comments and messages (default: the type name in snake_case).</summary>
+    public string? CName { get; set; }
+}
+
+/// <summary>
+/// Declares a C union. Every instance field is a member at offset 0 and must carry <c>[FieldOffset(0)]</c>.
+/// The same properties as <see cref="AbiStructAttribute"/> apply.
+/// </summary>
+[AttributeUsage(AttributeTargets.Struct, Inherited = false)]
+public sealed class AbiUnionAttribute : Attribute
+{
+    /// <inheritdoc cref="AbiStructAttribute.ExpectedSize"/>
+    public int ExpectedSize { get; set; }
+
+    /// <inheritdoc cref="AbiStructAttribute.ExpectedSize32"/>
+    public int ExpectedSize32 { get; set; }
+
+    /// <inheritdoc cref="AbiStructAttribute.ExpectedSize64"/>
+    public int ExpectedSize64 { get; set; }
+
+    /// <inheritdoc cref="AbiStructAttribute.Pack"/>
+    public int Pack { get; set; }
+
+    /// <inheritdoc cref="AbiStructAttribute.Align"/>
+    public int Align { get; set; }
+
+    /// <inheritdoc cref="AbiStructAttribute.CName"/>
+    public string? CName { get; set; }
+}
+
+/// <summary>A member's minimum alignment, as <c>__attribute__((aligned(N)))</c> on a member (<c>__aligned_u64</c> is <c>[AbiAlign(8)] ulong</c>).</summary>
+[AttributeUsage(AttributeTargets.Field, Inherited = false)]
+public sealed class AbiAlignAttribute : Attribute
+{
+    /// <summary>Declares the member's alignment, a power of two.</summary>
+    public AbiAlignAttribute(int alignment) => Alignment = alignment;
+
+    /// <summary>The alignment in bytes.</summary>
+    public int Alignment { get; }
+}
+
+/// <summary>The member is packed (alignment 1), as <c>__attribute__((packed))</c> on a member declaration.</summary>
+[AttributeUsage(AttributeTargets.Field, Inherited = false)]
+public sealed class AbiPackedAttribute : Attribute
+{
+}
+
+/// <summary>
+/// The struct ends in a C flexible array member (<c>struct kvm_msr_entry entries[]</c>): it adds no size but
+/// aligns the struct to its element, and its offset is part of the layout.
+/// </summary>
+[AttributeUsage(AttributeTargets.Struct, Inherited = false)]
+public sealed class FlexibleArrayAttribute : Attribute
+{
+    /// <summary>Declares the element type: a primitive, an enum or an <c>[AbiStruct]</c>.</summary>
+    public FlexibleArrayAttribute(Type elementType) => ElementType = elementType;
+
+    /// <summary>The element type.</summary>
+    public Type ElementType { get; }
+
+    /// <summary>The member's name in layouts and generated accessors.</summary>
+    public string Name { get; set; } = "Entries";
+}
+
+/// <summary>
+/// A static partial class whose partial methods are ioctls of one driver: the type ("magic") byte of
+/// <c>_IOC(dir, type, nr, size)</c>, such as <c>0xAE</c> for KVM or <c>'V'</c> for vboxguest.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class IoctlGroupAttribute : Attribute
+{
+    /// <summary>Declares the group's type byte (0 to 255).</summary>
+    public IoctlGroupAttribute(int type) => Type = type;
+
+    /// <summary>The type byte.</summary>
+    public int Type { get; }
+}
+
+/// <summary>The direction bits of a request number, as the header spells them: a promise of the encoding, not of data flow.</summary>
+[Flags]
+public enum IoctlDirection
+{
+    /// <summary><c>_IOC_NONE</c>.</summary>
+    None = 0,
+    /// <summary><c>_IOC_WRITE</c>: user space writes, the driver reads.</summary>
+    Write = 1,
+    /// <summary><c>_IOC_READ</c>: the driver writes, user space reads.</summary>
+    Read = 2,
+    /// <summary><c>_IOC_READ | _IOC_WRITE</c>.</summary>
+    ReadWrite = Write | Read,
+}
+
+/// <summary>
+/// Common shape of the ioctl attributes. The generator implements the partial method: it issues the request
+/// with the running architecture's number and throws <see cref="IoctlException"/> on failure.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public abstract class IoctlAttributeBase : Attribute
+{
+    private protected IoctlAttributeBase(int number) => Number = number;
+
+    /// <summary>The request's number within its group (<c>nr</c>, 0 to 255).</summary>
+    public int Number { get; }
+
+    /// <summary>
+    /// The type whose C size goes in the number, when it is not the argument's (FS_IOC_GETFLAGS is
+    /// <c>_IOR('f', 1, long)</c>: <c>SizeOf = typeof(CLong)</c> with an <c>int</c> argument).
+    /// </summary>
+    public Type? SizeOf { get; set; }
+
+    /// <summary>The size comes from the call: the argument is a span whose length is the size (<c>VBG_IOCTL_HGCM_CALL_64(s)</c>).</summary>
+    public bool SizeAtCall { get; set; }
+
+    /// <summary>The request's C name (<c>KVM_CREATE_VM</c>), for generated comments and error messages.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary><c>_IO(type, nr)</c>: no size and no direction, whatever the argument is (VFIO passes structs through <c>_IO</c>).</summary>
+public sealed class IoctlNoneAttribute : IoctlAttributeBase
+{
+    /// <summary>Declares <c>_IO(type, number)</c>.</summary>
+    public IoctlNoneAttribute(int number) : base(number) { }
+}
+
+/// <summary><c>_IOR(type, nr, T)</c>: the driver writes the argument.</summary>
+public sealed class IoctlReadAttribute : IoctlAttributeBase
+{
+    /// <summary>Declares <c>_IOR(type, number, argument)</c>.</summary>
+    public IoctlReadAttribute(int number) : base(number) { }
+}
+
+/// <summary><c>_IOW(type, nr, T)</c>: the driver reads the argument.</summary>
+public sealed class IoctlWriteAttribute : IoctlAttributeBase
+{
+    /// <summary>Declares <c>_IOW(type, number, argument)</c>.</summary>
+    public IoctlWriteAttribute(int number) : base(number) { }
+}
+
+/// <summary><c>_IOWR(type, nr, T)</c>: the driver reads and writes the argument.</summary>
+public sealed class IoctlReadWriteAttribute : IoctlAttributeBase
+{
+    /// <summary>Declares <c>_IOWR(type, number, argument)</c>.</summary>
+    public IoctlReadWriteAttribute(int number) : base(number) { }
+}
+
+/// <summary>
+/// Raw <c>_IOC(dir, type, nr, size)</c>, with the direction spelled out (Xen's IOCTL_PRIVCMD_MMAPBATCH_V2 is
+/// <c>_IOC(_IOC_NONE, 'P', 4, sizeof(struct privcmd_mmapbatch_v2))</c>). The size is the argument's unless
+/// <see cref="IoctlAttributeBase.SizeOf"/>, <see cref="Size"/> or <see cref="IoctlAttributeBase.SizeAtCall"/> says otherwise.
+/// </summary>
+public sealed class IoctlAttribute : IoctlAttributeBase
+{
+    /// <summary>Declares <c>_IOC(direction, type, number, size)</c>.</summary>
+    public IoctlAttribute(IoctlDirection direction, int number) : base(number) => Direction = direction;
+
+    /// <summary>The direction bits.</summary>
+    public IoctlDirection Direction { get; }
+
+    /// <summary>A literal size for the size field; -1 (the default) means the argument's size.</summary>
+    public int Size { get; set; } = -1;
+}
