@@ -46,7 +46,7 @@ public static partial class Kvm
     public static partial int CreateVm(SafeHandle kvm, nuint machineType);
 
     [IoctlNone(0x03, Name = "KVM_CHECK_EXTENSION")]
-    public static partial int CheckExtension(SafeHandle fd, nuint extension);
+    public static partial int CheckExtension(SafeHandle fd, int extension);
 
     [IoctlWrite(0x46, Name = "KVM_SET_USER_MEMORY_REGION")]
     public static partial void SetUserMemoryRegion(SafeHandle vm, in KvmUserspaceMemoryRegion region);

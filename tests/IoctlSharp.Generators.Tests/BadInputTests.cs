@@ -1,0 +1,152 @@
+using System.Linq;
+using Xunit;
+
+namespace IoctlSharp.Generators.Tests;
+
+/// <summary>
+/// Declarations the generator cannot lay out or encode: the generator emits nothing for them and never throws;
+/// the analyzer (or the compiler) says why with an error; good declarations beside them are still generated.
+/// </summary>
+public class BadInputTests
+{
+    private const string Usings = "using System;\nusing System.Runtime.InteropServices;\nusing IoctlSharp;\nnamespace Bad;\n";
+
+    private const string Good = "\n[AbiStruct] public partial struct Good { public uint A; }\n";
+
+    private static void AssertRejected(string source, string expectedId, string badHint)
+    {
+        var result = Harness.Run(Usings + source + Good);
+        Assert.All(result.Run.Results, r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(result.CompilerDiagnostics, d => d.Id == "CS8785");
+        Assert.Contains(expectedId, result.Ids);
+        Assert.Contains(result.Errors, d => d.Id == expectedId);
+        Assert.DoesNotContain(result.Sources, s => s.HintName == badHint);
+        Assert.Contains(result.Sources, s => s.HintName == "Bad.Good.g.cs");
+    }
+
+    [Fact]
+    public void ReferenceTypeField() => AssertRejected(
+        "[AbiStruct] public partial struct S { public string Name; }", "ISH102", "Bad.S.g.cs");
+
+    [Fact]
+    public void CharField() => AssertRejected(
+        "[AbiStruct] public partial struct S { public char C; }", "ISH102", "Bad.S.g.cs");
+
+    [Fact]
+    public void StructWithoutAbiAttributeAsField() => AssertRejected(
+        "public struct Plain { public int X; } [AbiStruct] public partial struct S { public Plain P; }", "ISH102", "Bad.S.g.cs");
+
+    [Fact]
+    public void NonPartialStruct() => AssertRejected(
+        "[AbiStruct] public struct S { public uint A; }", "ISH101", "Bad.S.g.cs");
+
+    [Fact]
+    public void NonPartialContainingType() => AssertRejected(
+        "public class Outer { [AbiStruct] public partial struct S { public uint A; } }", "ISH101", "Bad.Outer.S.g.cs");
+
+    [Fact]
+    public void ClassWhereAStructIsNeeded() => AssertRejected(
+        "[AbiStruct] public partial class S { public uint A; }", "CS0592", "Bad.S.g.cs");
+
+    [Fact]
+    public void GenericStruct() => AssertRejected(
+        "[AbiStruct] public partial struct S<T> { public uint A; }", "ISH110", "Bad.S.g.cs");
+
+    [Fact]
+    public void EmptyStruct() => AssertRejected(
+        "[AbiStruct] public partial struct S { }", "ISH109", "Bad.S.g.cs");
+
+    [Fact]
+    public void ExpectedSizeContradictsLayout() => AssertRejected(
+        "[AbiStruct(ExpectedSize = 12)] public partial struct S { public uint A; public ulong B; }", "ISH103", "Bad.S.g.cs");
+
+    [Fact]
+    public void UnionMemberWithoutFieldOffset() => AssertRejected(
+        "[AbiUnion] public partial struct S { public uint A; [FieldOffset(0)] public ulong B; }", "ISH107", "Bad.S.g.cs");
+
+    [Fact]
+    public void OwnStructLayout() => AssertRejected(
+        "[AbiStruct, StructLayout(LayoutKind.Sequential, Pack = 1)] public partial struct S { public uint A; }", "ISH108", "Bad.S.g.cs");
+
+    [Fact]
+    public void OverAlignedMemberDotNetCannotPlace() => AssertRejected(
+        "[AbiStruct] public partial struct S { public uint A; [AbiAlign(16)] public ulong B; }", "ISH104", "Bad.S.g.cs");
+
+    [Fact]
+    public void InvalidPack() => AssertRejected(
+        "[AbiStruct(Pack = 3)] public partial struct S { public uint A; }", "ISH106", "Bad.S.g.cs");
+
+    [Fact]
+    public void StructsThatContainEachOther()
+    {
+        var result = Harness.Run(Usings + """
+            [AbiStruct] public partial struct A { public B Inner; }
+            [AbiStruct] public partial struct B { public A Inner; }
+            """ + Good);
+        Assert.All(result.Run.Results, r => Assert.Null(r.Exception));
+        Assert.Contains("CS0523", result.Ids);
+        Assert.Contains(result.Errors, d => d.Id.StartsWith("ISH"));
+        Assert.DoesNotContain(result.Sources, s => s.HintName is "Bad.A.g.cs" or "Bad.B.g.cs");
+    }
+
+    [Fact]
+    public void NestedStructWithAnErrorRejectsItsContainer() => AssertRejected(
+        "[AbiStruct] public partial struct Inner { public string S; } [AbiStruct] public partial struct S { public Inner I; }", "ISH102", "Bad.S.g.cs");
+
+    [Fact]
+    public void IoctlOutsideAGroup()
+    {
+        var result = Harness.Run(Usings + "public static partial class NoGroup { [IoctlNone(1)] public static partial int Get(SafeHandle fd); }" + Good);
+        Assert.All(result.Run.Results, r => Assert.Null(r.Exception));
+        Assert.Contains("ISH202", result.Ids);
+        Assert.Contains("CS8795", result.Ids); // and the compiler's own: the partial method has no implementation
+    }
+
+    [Fact]
+    public void GroupTypeOutOfRange() => AssertRejected(
+        "[IoctlGroup(300)] public static partial class G { [IoctlNone(1)] public static partial int Get(SafeHandle fd); }", "ISH106", "Bad.G.g.cs");
+
+    [Fact]
+    public void SizeThatOverflowsEverySizeField() => AssertIoctlRejected(
+        "[AbiStruct] public unsafe partial struct Big { public fixed byte Data[20000]; }",
+        "[IoctlRead(1)] public static partial void Get(SafeHandle fd, out Big big);", "ISH205", "on x86_64");
+
+    [Fact]
+    public void SizeThatOverflowsOnlyThe13BitSizeField() => AssertIoctlRejected(
+        "[AbiStruct] public unsafe partial struct Big { public fixed byte Data[9000]; }",
+        "[IoctlRead(1)] public static partial void Get(SafeHandle fd, out Big big);", "ISH205", "on ppc64le");
+
+    [Fact]
+    public void IoFormWithASize() => AssertIoctlRejected("",
+        "[IoctlNone(1, SizeOf = typeof(int))] public static partial void Get(SafeHandle fd);", "ISH206", "_IO carries no size");
+
+    [Fact]
+    public void SizeCarryingFormWithoutAnything() => AssertIoctlRejected("",
+        "[IoctlRead(1)] public static partial void Get(SafeHandle fd);", "ISH206", "carries a size");
+
+    [Fact]
+    public void StructPassedByValue() => AssertIoctlRejected("[AbiStruct] public partial struct Arg { public uint A; }",
+        "[IoctlWrite(1)] public static partial void Set(SafeHandle fd, Arg arg);", "ISH206", "by value");
+
+    [Fact]
+    public void FirstParameterIsNotAHandle() => AssertIoctlRejected("",
+        "[IoctlNone(1)] public static partial void Get(int fd);", "ISH206", "SafeHandle");
+
+    [Fact]
+    public void NumberOutOfRange() => AssertIoctlRejected("",
+        "[IoctlNone(256)] public static partial void Get(SafeHandle fd);", "ISH106", "0 to 255");
+
+    /// <summary>A group with one good ioctl and one bad one: the bad one alone is left out, with an error naming why.</summary>
+    private static void AssertIoctlRejected(string types, string badIoctl, string expectedId, string messagePart)
+    {
+        var result = Harness.Run(Usings + types + "\n[IoctlGroup(0xAE)] public static partial class G {\n"
+            + "[IoctlNone(0)] public static partial int Fine(SafeHandle fd);\n" + badIoctl + "\n}" + Good);
+        Assert.All(result.Run.Results, r => Assert.Null(r.Exception));
+        var error = Assert.Single(result.AnalyzerDiagnostics, d => d.Id == expectedId);
+        Assert.Contains(messagePart, error.GetMessage());
+        var group = Assert.Single(result.Sources, s => s.HintName == "Bad.G.g.cs").Text;
+        Assert.Contains("Fine(", group);
+        Assert.DoesNotContain(" Get(", group);
+        Assert.DoesNotContain(" Set(", group);
+    }
+}
