@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace IoctlSharp.Generators.Tests;
@@ -17,9 +16,21 @@ internal static class Snapshot
 
     public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
-    public static void Match(IReadOnlyList<(string HintName, string Text)> files, string name, [CallerFilePath] string testFile = "")
+    /// <summary>
+    /// The snapshot folder in the source tree. Found from the test binary's location, not [CallerFilePath]: CI builds
+    /// are deterministic and map source paths to /_/.
+    /// </summary>
+    public static string Folder(string name)
     {
-        string dir = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots", name);
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "IoctlSharp.sln")))
+                return Path.Combine(dir.FullName, "tests", "IoctlSharp.Generators.Tests", "Snapshots", name);
+        throw new InvalidOperationException($"No IoctlSharp.sln above {AppContext.BaseDirectory}.");
+    }
+
+    public static void Match(IReadOnlyList<(string HintName, string Text)> files, string name)
+    {
+        string dir = Folder(name);
         var failures = new StringBuilder();
         if (Updating)
         {
