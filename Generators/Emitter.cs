@@ -42,7 +42,7 @@ internal static class Emitter
         w.Line($"[global::System.Runtime.InteropServices.StructLayout({string.Join(", ", layoutArgs)})]");
         w.Line(GeneratedCode);
         string self = a.FullName;
-        w.Open($"partial {model.Declaration.Keyword} {model.Declaration.Name} : {Rt}IAbiStruct<{self}>");
+        w.Open($"partial {model.Declaration.Keyword} {Id(model.Declaration.Name)} : {Rt}IAbiStruct<{self}>");
 
         // Constants, per target.
         var names = new HashSet<string>(a.Fields.Select(f => f.Name), StringComparer.Ordinal);
@@ -64,9 +64,9 @@ internal static class Emitter
             w.Line("/// <summary><c>offsetof</c> of each member.</summary>");
             w.Open($"public static class {offsetsClass}");
             foreach (var f in layout.Fields)
-                w.Line($"public const int {f.Name} = {Num(f.Offset)};");
+                w.Line($"public const int {Id(f.Name)} = {Num(f.Offset)};");
             if (layout.Flexible is { } fl)
-                w.Line($"public const int {fl.Name} = {Num(fl.Offset)};");
+                w.Line($"public const int {Id(fl.Name)} = {Num(fl.Offset)};");
             w.Close();
             w.Close();
         }
@@ -112,8 +112,8 @@ internal static class Emitter
         {
             // Pointers cannot be type arguments: measure them with pointer arithmetic (probe is a local, so unmoving).
             w.Line(f.Type.Scalar == ScalarKind.Pointer
-                ? $"        (int)((byte*)&probe.{f.Name} - (byte*)&probe),"
-                : $"        {Rt}AbiLayout.OffsetOf(in probe, in probe.{f.Name}{(f.IsFixedBuffer ? "[0]" : "")}),");
+                ? $"        (int)((byte*)&probe.{Id(f.Name)} - (byte*)&probe),"
+                : $"        {Rt}AbiLayout.OffsetOf(in probe, in probe.{Id(f.Name)}{(f.IsFixedBuffer ? "[0]" : "")}),");
         }
         var nested = a.Fields.Select(f => Innermost(f.Type).Aggregate?.FullName)
             .Concat(new[] { a.Flexible is { } fx ? Innermost(fx.Type).Aggregate?.FullName : null })
@@ -158,7 +158,7 @@ internal static class Emitter
         var w = Begin(model.Declaration);
         string group = QualifiedName(model.Declaration);
         w.Line(GeneratedCode);
-        w.Open($"partial {model.Declaration.Keyword} {model.Declaration.Name}");
+        w.Open($"partial {model.Declaration.Keyword} {Id(model.Declaration.Name)}");
         w.Line($"/// <summary>The request numbers of <see cref=\"{Cref(model.Declaration)}\"/>'s ioctls on every target.</summary>");
         w.Open("public static class Requests");
         for (int i = 0; i < model.Ioctls.Count; i++)
@@ -181,7 +181,7 @@ internal static class Emitter
     private static void EmitRequest(SourceWriter w, IoctlModel ioctl, int type)
     {
         w.Line($"/// <summary><c>{Xml(ioctl.Macro)}</c>: the request number of <c>{Xml(ioctl.RequestName)}</c>.</summary>");
-        w.Open($"public static class {ioctl.MethodName}");
+        w.Open($"public static class {Id(ioctl.MethodName)}");
         bool atCall = ioctl.SizeSource == SizeSource.AtCall;
         foreach (var target in TargetAbi.All)
         {
@@ -246,12 +246,12 @@ internal static class Emitter
         uint x64 = RequestEncoding.Encode(EncodingFamily.Generic, ioctl.Direction, type, ioctl.Number, SizeOn(ioctl, TargetAbi.X86_64))!.Value;
         w.Line($"// {ioctl.Macro} = 0x{x64:X8} on x86_64{(ioctl.SizeSource == SizeSource.AtCall ? " for s = 0" : "")}");
         string parameters = string.Join(", ", ioctl.Parameters.Select(p => p.RefKind + p.Type + " " + p.Name));
-        w.Open($"{ioctl.Modifiers} {ioctl.ReturnType} {ioctl.MethodName}({parameters})");
+        w.Open($"{ioctl.Modifiers} {ioctl.ReturnType} {Id(ioctl.MethodName)}({parameters})");
         string fd = ioctl.Parameters[0].Name;
         string? arg = ioctl.Parameters.Count > 1 ? ioctl.Parameters[1].Name : null;
         string request = ioctl.SizeSource == SizeSource.AtCall
-            ? $"{group}.Requests.{ioctl.MethodName}.Native({arg}.Length)"
-            : $"{group}.Requests.{ioctl.MethodName}.Native";
+            ? $"{group}.Requests.{Id(ioctl.MethodName)}.Native({arg}.Length)"
+            : $"{group}.Requests.{Id(ioctl.MethodName)}.Native";
         if (ioctl.StructToVerify is { } verify)
             w.Line($"{Rt}AbiLayout.EnsureNative<{verify}>();");
         if (ioctl.ArgumentRefKind == "out")
@@ -296,7 +296,7 @@ internal static class Emitter
         if (declaration.Namespace.Length > 0)
             w.Open("namespace " + declaration.Namespace);
         foreach (var c in declaration.Containing)
-            w.Open($"partial {c.Keyword} {c.Name}");
+            w.Open($"partial {c.Keyword} {Id(c.Name)}");
         return w;
     }
 
@@ -310,9 +310,11 @@ internal static class Emitter
     }
 
     private static string QualifiedName(TypeDeclaration d)
-        => "global::" + (d.Namespace.Length > 0 ? d.Namespace + "." : "") + string.Concat(d.Containing.Select(c => c.Name + ".")) + d.Name;
+        => "global::" + (d.Namespace.Length > 0 ? d.Namespace + "." : "") + string.Concat(d.Containing.Select(c => Id(c.Name) + ".")) + Id(d.Name);
 
-    private static string Cref(TypeDeclaration d) => d.Name;
+    private static string Cref(TypeDeclaration d) => Id(d.Name);
+
+    private static string Id(string name) => Parser.EscapeIdentifier(name);
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 

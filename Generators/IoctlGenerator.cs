@@ -20,6 +20,12 @@ public sealed class IoctlGenerator : IIncrementalGenerator
         public const string Groups = nameof(Groups);
     }
 
+    /// <summary>
+    /// Tests set this so that an internal error fails them loudly; users never see an exception from the generator
+    /// (it would surface only as CS8785 and drop every generated file).
+    /// </summary>
+    internal static bool RethrowInternalErrors { get; set; }
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var structs = context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -69,7 +75,7 @@ public sealed class IoctlGenerator : IIncrementalGenerator
         {
             throw;
         }
-        catch (System.Exception)
+        catch (System.Exception) when (!RethrowInternalErrors)
         {
             return null;
         }
@@ -77,21 +83,18 @@ public sealed class IoctlGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext spc, string hintName, System.Func<string> emit)
     {
-        string? text;
         try
         {
-            text = emit();
+            spc.AddSource(hintName, emit());
         }
         catch (System.OperationCanceledException)
         {
             throw;
         }
-        catch (System.Exception)
+        catch (System.Exception) when (!RethrowInternalErrors)
         {
-            text = null;
+            // Nothing for this declaration; the analyzer reports what is wrong with it, and the compiler reports
+            // the partial members left without an implementation.
         }
-
-        if (text is not null)
-            spc.AddSource(hintName, text);
     }
 }

@@ -689,7 +689,8 @@ internal sealed class Parser
         for (var t = type.ContainingType; t is not null; t = t.ContainingType)
             chain.Insert(0, new ContainingType(Keyword(t), t.Name));
         string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
-        string hint = (ns.Length > 0 ? ns + "." : "") + string.Concat(chain.Select(c => c.Name + ".")) + type.Name + ".g.cs";
+        // Hint names may not hold '@' (a namespace spelled @fixed displays with it); type names never do.
+        string hint = ((ns.Length > 0 ? ns + "." : "") + string.Concat(chain.Select(c => c.Name + ".")) + type.Name).Replace("@", "") + ".g.cs";
         return new TypeDeclaration(ns, chain.ToEquatableArray(), Keyword(type), type.Name, hint);
     }
 
@@ -712,7 +713,8 @@ internal sealed class Parser
         _ => "private",
     };
 
-    private static string EscapeIdentifier(string name)
+    /// <summary>An identifier as C# source must spell it: <c>@base</c> for a field named <c>base</c>.</summary>
+    public static string EscapeIdentifier(string name)
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static int NamedInt(AttributeData a, string name)
