@@ -1,0 +1,370 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace IoctlSharp.Conformance.Tests.Probe;
+
+/// <summary>One value asked of both gcc and IoctlSharp: a C constant expression and how IoctlSharp computes it.</summary>
+/// <param name="Key">The C expression (<c>offsetof(struct kvm_run, io.port)</c>, <c>KVM_CREATE_VM</c>); also the key in probe.keys.</param>
+/// <param name="Guard">Where the key exists.</param>
+/// <param name="Kind">"sizeof", "alignof", "offsetof", "membersize" or "request".</param>
+/// <param name="Declaration">The C# declaration the value comes from, for messages.</param>
+public sealed record ProbeEntry(string Key, Guard Guard, string Kind, string Declaration, Func<AbiTarget, uint> Compute);
+
+/// <summary>A C type probed at top level (sizeof, _Alignof and every member).</summary>
+/// <param name="KeySuffix">A C comment that keeps the keys unique when two declarations are compared with the same C type.</param>
+public sealed record ProbedType(Type Type, string CSpelling, Guard Guard, string KeySuffix = "");
+
+/// <summary>A request probed by its macro.</summary>
+public sealed record ProbedRequest(MethodInfo Method, string Key, Guard Guard);
+
+/// <summary>
+/// Builds the list of probed values by reflection over the declarations in <c>Headers/</c>: every [AbiStruct] and
+/// [AbiUnion] type (except anonymous ones, reached through their parents) and every ioctl of every [IoctlGroup].
+/// </summary>
+public static class ProbeModel
+{
+    public const string HeadersNamespace = "IoctlSharp.Conformance.Tests.Headers";
+
+    /// <summary>The headers in probe order, with the guard under which each is included.</summary>
+    public static readonly IReadOnlyList<(string Namespace, string Include, Guard Guard)> Headers = new[]
+    {
+        (HeadersNamespace + ".Userfaultfd", "linux/userfaultfd.h", Guard.Always),
+        (HeadersNamespace + ".VboxGuest", "linux/vboxguest.h", Guard.Always),
+        (HeadersNamespace + ".Kvm", "linux/kvm.h", Guard.Kvm),
+        (HeadersNamespace + ".Xen", "xen/privcmd.h", Guard.Xen),
+    };
+
+    private static readonly Lazy<IReadOnlyList<ProbeEntry>> s_entries = new(BuildEntries);
+
+    public static IReadOnlyList<ProbeEntry> Entries => s_entries.Value;
+
+    private static readonly Lazy<Dictionary<string, ProbeEntry>> s_byKey = new(() => Entries.ToDictionary(e => e.Key, StringComparer.Ordinal));
+
+    public static IReadOnlyDictionary<string, ProbeEntry> ByKey => s_byKey.Value;
+
+    // ---------------------------------------------------------------- guards
+
+    public static string Condition(Guard flag) => flag switch
+    {
+        Guard.Kvm => "!defined(__arm__)",
+        Guard.X86 => "defined(__x86_64__) || defined(__i386__)",
+        Guard.Xen => "defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)",
+        Guard.Lp64 => "__SIZEOF_POINTER__ == 8",
+        Guard.Ilp32 => "__SIZEOF_POINTER__ == 4",
+        _ => throw new ArgumentOutOfRangeException(nameof(flag)),
+    };
+
+    private static bool Holds(Guard flag, AbiTarget target) => flag switch
+    {
+        Guard.Kvm => target != AbiTarget.Arm32,
+        Guard.X86 => target is AbiTarget.X86_64 or AbiTarget.I386,
+        Guard.Xen => target is AbiTarget.X86_64 or AbiTarget.I386 or AbiTarget.Aarch64 or AbiTarget.Arm32,
+        Guard.Lp64 => !target.IsIlp32(),
+        Guard.Ilp32 => target.IsIlp32(),
+        _ => throw new ArgumentOutOfRangeException(nameof(flag)),
+    };
+
+    public static IEnumerable<Guard> Flags(Guard guard)
+        => Enum.GetValues<Guard>().Where(f => f != Guard.Always && (guard & f) == f);
+
+    public static bool Exists(Guard guard, AbiTarget target) => Flags(guard).All(f => Holds(f, target));
+
+    /// <summary>The guard as written in probe.keys: <c>Kvm+X86</c>, or <c>Always</c>.</summary>
+    public static string GuardName(Guard guard) => guard == Guard.Always ? "Always" : string.Join("+", Flags(guard));
+
+    public static Guard ParseGuard(string name)
+        => name == "Always" ? Guard.Always : name.Split('+').Aggregate(Guard.Always, (g, f) => g | Enum.Parse<Guard>(f));
+
+    /// <summary>The C preprocessor condition of a guard.</summary>
+    public static string CCondition(Guard guard)
+    {
+        var flags = Flags(guard).ToList();
+        return flags.Count == 1 ? Condition(flags[0]) : string.Join(" && ", flags.Select(f => "(" + Condition(f) + ")"));
+    }
+
+    // ---------------------------------------------------------------- declarations
+
+    private static Guard HeaderGuard(Type type)
+        => Headers.FirstOrDefault(h => h.Namespace == type.Namespace) is { Namespace: not null } h ? h.Guard
+            : throw new InvalidOperationException($"{type.FullName} is not in a known header namespace.");
+
+    private static int HeaderIndex(Type type)
+    {
+        for (int i = 0; i < Headers.Count; i++)
+            if (Headers[i].Namespace == type.Namespace) return i;
+        throw new InvalidOperationException($"{type.FullName} is not in a known header namespace.");
+    }
+
+    private static IEnumerable<Type> DeclaredTypes()
+        => typeof(ProbeModel).Assembly.GetTypes()
+            .Where(t => t.Namespace is { } ns && ns.StartsWith(HeadersNamespace + ".", StringComparison.Ordinal) && !t.IsNested)
+            .OrderBy(HeaderIndex).ThenBy(t => t.MetadataToken);
+
+    public static bool IsAbiType(Type t) => t.IsDefined(typeof(AbiStructAttribute), false) || t.IsDefined(typeof(AbiUnionAttribute), false);
+
+    private static Guard OwnGuard(MemberInfo m) => m.GetCustomAttribute<CGuardAttribute>()?.Guard ?? Guard.Always;
+
+    /// <summary>Every C type probed at top level, in probe order (a type with an ILP32 spelling appears twice).</summary>
+    public static IReadOnlyList<ProbedType> Types { get; } = DeclaredTypes()
+        .Where(t => IsAbiType(t) && !t.IsDefined(typeof(CAnonymousTypeAttribute), false))
+        .SelectMany(t =>
+        {
+            var guard = HeaderGuard(t) | OwnGuard(t);
+            bool union = t.IsDefined(typeof(AbiUnionAttribute), false);
+            var ctype = t.GetCustomAttribute<CTypeAttribute>();
+            string spelling = ctype?.Spelling ?? (union ? "union " : "struct ") + SnakeCase(t.Name);
+            return ctype?.Ilp32Spelling is { } ilp32
+                ? new[] { new ProbedType(t, spelling, guard | Guard.Lp64), new ProbedType(t, ilp32, guard | Guard.Ilp32, $" /* as {t.Name} */") }
+                : new[] { new ProbedType(t, spelling, guard) };
+        }).ToList();
+
+    /// <summary>Every ioctl of every group, in probe order.</summary>
+    public static IReadOnlyList<ProbedRequest> Requests { get; } = DeclaredTypes()
+        .Where(t => t.IsDefined(typeof(IoctlGroupAttribute), false))
+        .SelectMany(g => g.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            .Where(m => m.GetCustomAttribute<IoctlAttributeBase>() is not null)
+            .OrderBy(m => m.MetadataToken)
+            .Select(m =>
+            {
+                var a = m.GetCustomAttribute<IoctlAttributeBase>()!;
+                string name = a.Name ?? throw new InvalidOperationException($"{g.Name}.{m.Name} has no Name.");
+                string key = m.GetCustomAttribute<CMacroArgumentAttribute>() is { } arg ? $"{name}({arg.Argument})" : name;
+                return new ProbedRequest(m, key, HeaderGuard(g) | OwnGuard(g) | OwnGuard(m));
+            }))
+        .ToList();
+
+    // ---------------------------------------------------------------- entries
+
+    private static readonly MethodInfo s_of = typeof(AbiLayout).GetMethod(nameof(AbiLayout.Of))!;
+    private static readonly ConcurrentDictionary<(Type, AbiTarget), AbiStructLayout> s_layouts = new();
+
+    /// <summary>IoctlSharp's layout of <paramref name="type"/> on <paramref name="target"/> (AbiLayout.Of&lt;T&gt;).</summary>
+    public static AbiStructLayout LayoutOf(Type type, AbiTarget target)
+        => s_layouts.GetOrAdd((type, target), k => (AbiStructLayout)s_of.MakeGenericMethod(k.Item1).Invoke(null, new object[] { k.Item2 })!);
+
+    private readonly record struct Step(string Field, int? Index);
+
+    private static IReadOnlyList<ProbeEntry> BuildEntries()
+    {
+        var list = new List<ProbeEntry>();
+        foreach (var t in Types)
+        {
+            var type = t.Type;
+            string decl = type.Name;
+            list.Add(new ProbeEntry($"sizeof({t.CSpelling}){t.KeySuffix}", t.Guard, "sizeof", decl, target => (uint)LayoutOf(type, target).Size));
+            list.Add(new ProbeEntry($"_Alignof({t.CSpelling}){t.KeySuffix}", t.Guard, "alignof", decl, target => (uint)LayoutOf(type, target).Alignment));
+            Members(list, t, type, new List<Step>(), "", t.Guard);
+        }
+
+        foreach (var r in Requests)
+            list.Add(new ProbeEntry(r.Key, r.Guard, "request", r.Method.DeclaringType!.Name + "." + r.Method.Name, RequestFunction(r)));
+
+        var duplicates = list.GroupBy(e => e.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicates.Count > 0)
+            throw new InvalidOperationException("Duplicate probe keys: " + string.Join(", ", duplicates));
+        return list;
+    }
+
+    private static void Members(List<ProbeEntry> list, ProbedType root, Type type, List<Step> steps, string cPath, Guard guard)
+    {
+        var probeLayout = LayoutOf(type, AbiTarget.X86_64); // only for the member names and order
+        foreach (var f in probeLayout.Fields)
+        {
+            var field = type.GetField(f.Name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                        ?? throw new InvalidOperationException($"{type.Name} has no field {f.Name}.");
+            if (field.IsDefined(typeof(CBitFieldsAttribute), false))
+                continue;
+            var fieldGuard = guard | OwnGuard(field);
+            bool anonymous = field.IsDefined(typeof(CAnonymousAttribute), false);
+            string cName = field.GetCustomAttribute<CNameAttribute>()?.Name ?? SnakeCase(f.Name);
+            string memberPath = anonymous ? cPath : cPath.Length == 0 ? cName : cPath + "." + cName;
+
+            // The member's nested C type, if any: a struct/union, or the element of an [InlineArray] of them.
+            Type? nested = null;
+            bool isArrayOfAggregates = false;
+            var fieldType = field.FieldType;
+            if (fieldType.GetCustomAttribute<InlineArrayAttribute>() is not null)
+            {
+                var element = fieldType.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Single().FieldType;
+                if (IsAbiType(element))
+                {
+                    nested = element;
+                    isArrayOfAggregates = true;
+                }
+            }
+            else if (IsAbiType(fieldType))
+            {
+                nested = fieldType;
+            }
+
+            if (nested is not null)
+                fieldGuard |= OwnGuard(nested);
+
+            var memberSteps = new List<Step>(steps) { new(f.Name, null) };
+            if (!anonymous)
+                AddMember(list, root, memberSteps, memberPath, fieldGuard, type.Name + "." + f.Name);
+
+            if (nested is null)
+                continue;
+            if (isArrayOfAggregates)
+            {
+                int index = f.Count > 1 ? 1 : 0; // element 1 checks the stride too
+                var elementSteps = new List<Step>(steps) { new(f.Name, index) };
+                string elementPath = $"{memberPath}[{index}]";
+                AddMember(list, root, elementSteps, elementPath, fieldGuard, $"{type.Name}.{f.Name}[{index}]");
+                Members(list, root, nested, elementSteps, elementPath, fieldGuard);
+            }
+            else
+            {
+                Members(list, root, nested, memberSteps, memberPath, fieldGuard);
+            }
+        }
+
+        if (probeLayout.FlexibleArray is { } flex)
+        {
+            string cName = SnakeCase(flex.Name);
+            string path = cPath.Length == 0 ? cName : cPath + "." + cName;
+            var flexSteps = new List<Step>(steps) { new(flex.Name, null) };
+            list.Add(new ProbeEntry($"offsetof({root.CSpelling}, {path}){root.KeySuffix}", guard, "offsetof", type.Name + "." + flex.Name + "[]",
+                target => (uint)Navigate(root.Type, flexSteps, target).Offset));
+        }
+    }
+
+    private static void AddMember(List<ProbeEntry> list, ProbedType root, List<Step> steps, string cPath, Guard guard, string decl)
+    {
+        var frozen = steps.ToArray();
+        list.Add(new ProbeEntry($"offsetof({root.CSpelling}, {cPath}){root.KeySuffix}", guard, "offsetof", decl,
+            target => (uint)Navigate(root.Type, frozen, target).Offset));
+        list.Add(new ProbeEntry($"sizeof((({root.CSpelling} *)0)->{cPath}){root.KeySuffix}", guard, "membersize", decl,
+            target => (uint)Navigate(root.Type, frozen, target).Size));
+    }
+
+    /// <summary>The offset from the root and the size of the member reached by <paramref name="steps"/>.</summary>
+    private static (int Offset, int Size) Navigate(Type root, IReadOnlyList<Step> steps, AbiTarget target)
+    {
+        var layout = LayoutOf(root, target);
+        int offset = 0, size = layout.Size;
+        foreach (var step in steps)
+        {
+            var f = layout[step.Field];
+            offset += f.Offset;
+            size = f.Size;
+            if (step.Index is int i)
+            {
+                int element = f.Count == 0 ? 0 : f.Size / f.Count;
+                offset += i * element;
+                size = element;
+            }
+
+            layout = f.Nested!;
+        }
+
+        return (offset, size);
+    }
+
+    private static Func<AbiTarget, uint> RequestFunction(ProbedRequest r)
+    {
+        var group = r.Method.DeclaringType!;
+        var holder = group.GetNestedType("Requests")?.GetNestedType(r.Method.Name)
+                     ?? throw new InvalidOperationException($"IoctlSharp generated no {group.Name}.Requests.{r.Method.Name}.");
+        var arg = r.Method.GetCustomAttribute<CMacroArgumentAttribute>();
+        var sized = holder.GetMethod("For", new[] { typeof(AbiTarget), typeof(int) });
+        if (sized is not null)
+        {
+            if (arg is null)
+                throw new InvalidOperationException($"{group.Name}.{r.Method.Name} takes its size at the call: give it [CMacroArgument].");
+            return target => (uint)sized.Invoke(null, new object[] { target, arg.Argument })!;
+        }
+
+        var plain = holder.GetMethod("For", new[] { typeof(AbiTarget) })
+                    ?? throw new InvalidOperationException($"{holder.FullName} has no For(AbiTarget).");
+        return target => (uint)plain.Invoke(null, new object[] { target })!;
+    }
+
+    /// <summary><c>KvmUserspaceMemoryRegion</c> to <c>kvm_userspace_memory_region</c>; digits stay attached (<c>KvmCpuidEntry2</c> to <c>kvm_cpuid_entry2</c>).</summary>
+    public static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])
+                              || (char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                    sb.Append('_');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    // ---------------------------------------------------------------- probe.c and probe.keys
+
+    /// <summary>The C file: the headers and one array holding every value, under the keys' guards.</summary>
+    public static string RenderC()
+    {
+        var sb = new StringBuilder();
+        sb.Append("/* Generated by IoctlSharp.Conformance.Tests (Probe/ProbeModel.cs) from the C# declarations in Headers/.\n");
+        sb.Append(" * Do not edit: IOCTLSHARP_UPDATE_SNAPSHOTS=1 dotnet test tests/IoctlSharp.Conformance.Tests rewrites it.\n");
+        sb.Append(" * Compile with -S and read the arrays from the assembly: ioctlsharp_probe holds the values and\n");
+        sb.Append(" * ioctlsharp_probe_keys the line of probe.keys (guard TAB key, counted from 0) that names each. */\n");
+        sb.Append("#include <stddef.h>\n#include <linux/types.h>\n#include <linux/ioctl.h>\n");
+        foreach (var h in Headers)
+        {
+            if (h.Guard == Guard.Always)
+                sb.Append($"#include <{h.Include}>\n");
+            else
+                sb.Append($"#if {CCondition(h.Guard)}\n#include <{h.Include}>\n#endif\n");
+        }
+
+        // The values, and then which line of probe.keys each value is: what exists on a target is decided by the
+        // preprocessor, and the reader checks it against the guards.
+        Array(sb, "ioctlsharp_probe", (e, _) => e.Key);
+        Array(sb, "ioctlsharp_probe_keys", (_, i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
+    private static void Array(StringBuilder sb, string name, Func<ProbeEntry, int, string> value)
+    {
+        sb.Append($"\nconst unsigned int {name}[] = {{\n");
+        Guard? open = null;
+        for (int i = 0; i < Entries.Count; i++)
+        {
+            var e = Entries[i];
+            if (open != e.Guard)
+            {
+                if (open is { } o && o != Guard.Always)
+                    sb.Append("#endif\n");
+                if (e.Guard != Guard.Always)
+                    sb.Append($"#if {CCondition(e.Guard)}\n");
+                open = e.Guard;
+            }
+
+            sb.Append("    ").Append(value(e, i)).Append(",\n");
+        }
+
+        if (open is { } last && last != Guard.Always)
+            sb.Append("#endif\n");
+        sb.Append("};\n");
+    }
+
+    /// <summary>probe.keys: one line per value of the array, <c>guard TAB key</c>.</summary>
+    public static string RenderKeys()
+    {
+        var sb = new StringBuilder();
+        foreach (var e in Entries)
+            sb.Append(GuardName(e.Guard)).Append('\t').Append(e.Key).Append('\n');
+        return sb.ToString();
+    }
+}
