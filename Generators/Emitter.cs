@@ -37,7 +37,7 @@ internal static class Emitter
 
         int requestedSize = LayoutEngine.ClrSizeToRequest(a);
         var layoutArgs = new List<string> { a.IsUnion ? "global::System.Runtime.InteropServices.LayoutKind.Explicit" : "global::System.Runtime.InteropServices.LayoutKind.Sequential" };
-        if (a.Pack > 0) layoutArgs.Add("Pack = " + Num(a.Pack));
+        if (a.Packed || a.Pack > 0) layoutArgs.Add("Pack = " + Num(a.Packed ? 1 : a.Pack));
         if (requestedSize > 0) layoutArgs.Add("Size = " + Num(requestedSize));
         w.Line($"[global::System.Runtime.InteropServices.StructLayout({string.Join(", ", layoutArgs)})]");
         w.Line(GeneratedCode);

@@ -46,9 +46,7 @@ internal sealed class Parser
     {
         if (!CheckDeclaration(type))
             return null;
-        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute"
-                                          && !IsGenerated(a.ApplicationSyntaxReference?.SyntaxTree)))
-            Report(Descriptors.StructLayoutConflict, type, type.Name);
+        CheckNoOwnStructLayout(type);
 
         var aggregate = BuildAggregate(type, new Stack<INamedTypeSymbol>(), reportOn: null);
         if (aggregate is null || HasErrors)
@@ -56,6 +54,36 @@ internal sealed class Parser
 
         CheckLayouts(type, aggregate);
         return HasErrors ? null : new StructModel(Declaration(type), aggregate);
+    }
+
+    /// <summary>
+    /// A nested ABI type is usable only if it is valid itself (the generator emits nothing for it otherwise, and the
+    /// enclosing type's generated code would refer to members that do not exist).
+    /// </summary>
+    private AggregateModel? BuildNested(INamedTypeSymbol type, Stack<INamedTypeSymbol> visiting, ISymbol reportOn)
+    {
+        bool inSource = type.DeclaringSyntaxReferences.Length > 0;
+        if (inSource && !CheckDeclaration(type))
+            return null;
+        if (inSource)
+            CheckNoOwnStructLayout(type);
+        if (!inSource && !type.AllInterfaces.Any(i => i.ToDisplayString().StartsWith("IoctlSharp.IAbiStruct<", StringComparison.Ordinal)))
+        {
+            Report(Descriptors.CannotLayOut, reportOn, type.Name, "it comes from an assembly that was not built with IoctlSharp's generator");
+            return null;
+        }
+
+        var aggregate = BuildAggregate(type, visiting, reportOn);
+        if (aggregate is not null && inSource && !HasErrors)
+            CheckLayouts(type, aggregate);
+        return HasErrors ? null : aggregate;
+    }
+
+    private void CheckNoOwnStructLayout(INamedTypeSymbol type)
+    {
+        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute"
+                                          && !IsGenerated(a.ApplicationSyntaxReference?.SyntaxTree)))
+            Report(Descriptors.StructLayoutConflict, type, type.Name);
     }
 
     private void CheckLayouts(INamedTypeSymbol type, AggregateModel aggregate)
@@ -218,7 +246,8 @@ internal sealed class Parser
             return new AggregateModel(
                 type.ToDisplayString(FullName), type.Name, cName, isUnion, pack, align,
                 NamedInt(attribute, "ExpectedSize"), NamedInt(attribute, "ExpectedSize32"), NamedInt(attribute, "ExpectedSize64"),
-                fields.ToEquatableArray(), flexible);
+                fields.ToEquatableArray(), flexible,
+                Packed: attribute.NamedArguments.FirstOrDefault(n => n.Key == "Packed").Value.Value is true);
         }
         finally
         {
@@ -343,7 +372,7 @@ internal sealed class Parser
                     // Errors inside the nested type are the nested type's own diagnostics: collect them apart and
                     // report one line here.
                     var nestedParser = new Parser(_ct);
-                    var aggregate = nestedParser.BuildAggregate(named, visiting, reportOn);
+                    var aggregate = nestedParser.BuildNested(named, visiting, reportOn);
                     if (aggregate is null)
                     {
                         var first = nestedParser._diagnostics.FirstOrDefault();

@@ -29,10 +29,16 @@ public sealed class AbiStructAttribute : Attribute
     public int ExpectedSize64 { get; set; }
 
     /// <summary>
-    /// Caps every member's alignment, as <c>#pragma pack(N)</c> does; 1 is <c>__attribute__((packed))</c>.
-    /// 0 (the default) means natural alignment.
+    /// Caps every member's alignment, <c>[AbiAlign]</c> included, as <c>#pragma pack(N)</c> does. 0 (the default)
+    /// means natural alignment.
     /// </summary>
     public int Pack { get; set; }
+
+    /// <summary>
+    /// <c>__attribute__((packed))</c>: every member's alignment is 1, except that a member's own <c>[AbiAlign(N)]</c>
+    /// still applies (unlike <see cref="Pack"/> = 1, which caps it too).
+    /// </summary>
+    public bool Packed { get; set; }
 
     /// <summary>The struct's own minimum alignment, as <c>__attribute__((aligned(N)))</c>; 0 = none.</summary>
     public int Align { get; set; }
@@ -59,6 +65,9 @@ public sealed class AbiUnionAttribute : Attribute
 
     /// <inheritdoc cref="AbiStructAttribute.Pack"/>
     public int Pack { get; set; }
+
+    /// <inheritdoc cref="AbiStructAttribute.Packed"/>
+    public bool Packed { get; set; }
 
     /// <inheritdoc cref="AbiStructAttribute.Align"/>
     public int Align { get; set; }

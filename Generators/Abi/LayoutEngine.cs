@@ -31,8 +31,9 @@ internal sealed record AggregateLayout(AggregateModel Model, int Size, int Align
 /// </summary>
 /// <remarks>
 /// Rules (System V psABIs and the Arm, RISC-V, Power and MIPS o32 ABIs, as gcc implements them):
-/// a member's alignment is its type's natural alignment, capped by the struct's pack (<c>#pragma pack(N)</c>;
-/// <c>packed</c> is 1) or set to 1 by a packed member, then raised by the member's <c>aligned(N)</c>; it is
+/// a member's alignment is its type's natural alignment, capped by the struct's <c>#pragma pack(N)</c> or set to
+/// 1 by <c>packed</c> (on the struct or the member), then raised by the member's <c>aligned(N)</c> (which
+/// <c>#pragma pack</c> caps too); it is
 /// placed at the next multiple of that alignment; a union puts every member at 0; the struct's alignment is the
 /// largest member alignment, raised by its own <c>aligned(N)</c>; its size is rounded up to its alignment.
 /// A flexible array member is placed like a member but adds no size.
@@ -128,14 +129,17 @@ internal static class LayoutEngine
     {
         var (fieldSize, natural, nested, count) = Describe(field.Type, rules, depth);
         int fieldAlign = natural;
-        if (owner.Pack > 0)
-            fieldAlign = Math.Min(fieldAlign, owner.Pack);
+        int pack = rules.Clr && owner.Packed ? 1 : owner.Pack; // .NET gets Pack = 1 for a packed struct
+        if (pack > 0)
+            fieldAlign = Math.Min(fieldAlign, pack);
         if (!rules.Clr)
         {
-            if (field.Packed)
+            // gcc: packed (on the member or its struct) sets 1 and a member's aligned(N) raises it again;
+            // #pragma pack(N) caps both.
+            if (field.Packed || owner.Packed)
                 fieldAlign = 1;
             if (field.Align > 0)
-                fieldAlign = owner.Pack > 0 ? Math.Min(Math.Max(fieldAlign, field.Align), owner.Pack) : Math.Max(fieldAlign, field.Align);
+                fieldAlign = pack > 0 ? Math.Min(Math.Max(fieldAlign, field.Align), pack) : Math.Max(fieldAlign, field.Align);
         }
 
         long at = owner.IsUnion ? 0 : RoundUp(offset, fieldAlign);

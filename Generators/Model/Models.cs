@@ -57,7 +57,8 @@ internal sealed record AggregateModel(
     int ExpectedSize32,
     int ExpectedSize64,
     EquatableArray<FieldModel> Fields,
-    FieldModel? Flexible);
+    FieldModel? Flexible,
+    bool Packed = false);
 
 /// <summary>One type in the chain of declarations that encloses a generated partial (outermost first).</summary>
 internal sealed record ContainingType(string Keyword, string Name);

@@ -93,6 +93,21 @@ public class BadInputTests
     public void NestedStructWithAnErrorRejectsItsContainer() => AssertRejected(
         "[AbiStruct] public partial struct Inner { public string S; } [AbiStruct] public partial struct S { public Inner I; }", "ISH102", "Bad.S.g.cs");
 
+    [Theory]
+    [InlineData("[AbiStruct(ExpectedSize = 3)] public partial struct Inner { public uint A; }", "ISH103")]
+    [InlineData("[AbiStruct, StructLayout(LayoutKind.Sequential)] public partial struct Inner { public uint A; }", "ISH108")]
+    [InlineData("[AbiStruct] public struct Inner { public uint A; }", "ISH101")]
+    public void AContainerOfAnInvalidNestedStructIsNotGeneratedEither(string inner, string innerId)
+    {
+        // Otherwise the container's generated code would refer to members the nested type never got.
+        var result = Harness.Run(Usings + inner + "\n[AbiStruct] public partial struct S { public Inner I; }" + Good);
+        Assert.All(result.Run.Results, r => Assert.Null(r.Exception));
+        Assert.Contains(innerId, result.Ids);
+        Assert.Contains(result.AnalyzerDiagnostics, d => d.Id == "ISH102" && d.GetMessage().Contains("'I'"));
+        Assert.DoesNotContain(result.Sources, s => s.HintName is "Bad.S.g.cs" or "Bad.Inner.g.cs");
+        Assert.DoesNotContain(result.CompilerDiagnostics, d => d.Id == "CS0315");
+    }
+
     [Fact]
     public void IoctlOutsideAGroup()
     {

@@ -37,6 +37,7 @@ public static class ProbeModel
         (HeadersNamespace + ".VboxGuest", "linux/vboxguest.h", Guard.Always),
         (HeadersNamespace + ".Kvm", "linux/kvm.h", Guard.Kvm),
         (HeadersNamespace + ".Xen", "xen/privcmd.h", Guard.Xen),
+        (HeadersNamespace + ".LayoutRules", "\"layout-rules.h\"", Guard.Always),
     };
 
     private static readonly Lazy<IReadOnlyList<ProbeEntry>> s_entries = new(BuildEntries);
@@ -81,6 +82,9 @@ public static class ProbeModel
         => name == "Always" ? Guard.Always : name.Split('+').Aggregate(Guard.Always, (g, f) => g | Enum.Parse<Guard>(f));
 
     /// <summary>The C preprocessor condition of a guard.</summary>
+    /// <summary>A system header in angle brackets; one of the probe's own (already quoted) beside probe.c.</summary>
+    private static string IncludeSpelling(string include) => include.StartsWith('"') ? include : "<" + include + ">";
+
     public static string CCondition(Guard guard)
     {
         var flags = Flags(guard).ToList();
@@ -323,9 +327,9 @@ public static class ProbeModel
         foreach (var h in Headers)
         {
             if (h.Guard == Guard.Always)
-                sb.Append($"#include <{h.Include}>\n");
+                sb.Append($"#include {IncludeSpelling(h.Include)}\n");
             else
-                sb.Append($"#if {CCondition(h.Guard)}\n#include <{h.Include}>\n#endif\n");
+                sb.Append($"#if {CCondition(h.Guard)}\n#include {IncludeSpelling(h.Include)}\n#endif\n");
         }
 
         // The values, and then which line of probe.keys each value is: what exists on a target is decided by the

@@ -13,6 +13,7 @@
 #if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
 #include <xen/privcmd.h>
 #endif
+#include "layout-rules.h"
 
 const unsigned int ioctlsharp_probe[] = {
     sizeof(struct uffdio_api),
@@ -2340,6 +2341,130 @@ const unsigned int ioctlsharp_probe[] = {
     offsetof(struct privcmd_mmap_resource, addr),
     sizeof(((struct privcmd_mmap_resource *)0)->addr),
 #endif
+    sizeof(struct rules_packed_aligned_tail),
+    _Alignof(struct rules_packed_aligned_tail),
+    offsetof(struct rules_packed_aligned_tail, x),
+    sizeof(((struct rules_packed_aligned_tail *)0)->x),
+    offsetof(struct rules_packed_aligned_tail, c),
+    sizeof(((struct rules_packed_aligned_tail *)0)->c),
+    sizeof(struct rules_pragma1_aligned_tail),
+    _Alignof(struct rules_pragma1_aligned_tail),
+    offsetof(struct rules_pragma1_aligned_tail, x),
+    sizeof(((struct rules_pragma1_aligned_tail *)0)->x),
+    offsetof(struct rules_pragma1_aligned_tail, c),
+    sizeof(((struct rules_pragma1_aligned_tail *)0)->c),
+    sizeof(struct rules_pragma2),
+    _Alignof(struct rules_pragma2),
+    offsetof(struct rules_pragma2, a),
+    sizeof(((struct rules_pragma2 *)0)->a),
+    offsetof(struct rules_pragma2, b),
+    sizeof(((struct rules_pragma2 *)0)->b),
+    offsetof(struct rules_pragma2, c),
+    sizeof(((struct rules_pragma2 *)0)->c),
+    offsetof(struct rules_pragma2, d),
+    sizeof(((struct rules_pragma2 *)0)->d),
+    sizeof(struct rules_aligned_u64),
+    _Alignof(struct rules_aligned_u64),
+    offsetof(struct rules_aligned_u64, a),
+    sizeof(((struct rules_aligned_u64 *)0)->a),
+    offsetof(struct rules_aligned_u64, b),
+    sizeof(((struct rules_aligned_u64 *)0)->b),
+    sizeof(struct rules_u64_after_u32),
+    _Alignof(struct rules_u64_after_u32),
+    offsetof(struct rules_u64_after_u32, a),
+    sizeof(((struct rules_u64_after_u32 *)0)->a),
+    offsetof(struct rules_u64_after_u32, b),
+    sizeof(((struct rules_u64_after_u32 *)0)->b),
+    sizeof(struct rules_double),
+    _Alignof(struct rules_double),
+    offsetof(struct rules_double, c),
+    sizeof(((struct rules_double *)0)->c),
+    offsetof(struct rules_double, d),
+    sizeof(((struct rules_double *)0)->d),
+    offsetof(struct rules_double, f),
+    sizeof(((struct rules_double *)0)->f),
+    sizeof(struct rules_overaligned),
+    _Alignof(struct rules_overaligned),
+    offsetof(struct rules_overaligned, a),
+    sizeof(((struct rules_overaligned *)0)->a),
+    sizeof(struct rules_flex),
+    _Alignof(struct rules_flex),
+    offsetof(struct rules_flex, n),
+    sizeof(((struct rules_flex *)0)->n),
+    offsetof(struct rules_flex, kind),
+    sizeof(((struct rules_flex *)0)->kind),
+    offsetof(struct rules_flex, items),
+    sizeof(struct rules_flex_structs),
+    _Alignof(struct rules_flex_structs),
+    offsetof(struct rules_flex_structs, count),
+    sizeof(((struct rules_flex_structs *)0)->count),
+    offsetof(struct rules_flex_structs, entries),
+    sizeof(struct rules_scalars),
+    _Alignof(struct rules_scalars),
+    offsetof(struct rules_scalars, b),
+    sizeof(((struct rules_scalars *)0)->b),
+    offsetof(struct rules_scalars, l),
+    sizeof(((struct rules_scalars *)0)->l),
+    offsetof(struct rules_scalars, ul),
+    sizeof(((struct rules_scalars *)0)->ul),
+    offsetof(struct rules_scalars, sz),
+    sizeof(((struct rules_scalars *)0)->sz),
+    offsetof(struct rules_scalars, ssz),
+    sizeof(((struct rules_scalars *)0)->ssz),
+    offsetof(struct rules_scalars, p),
+    sizeof(((struct rules_scalars *)0)->p),
+    offsetof(struct rules_scalars, c),
+    sizeof(((struct rules_scalars *)0)->c),
+    sizeof(struct rules_arrays),
+    _Alignof(struct rules_arrays),
+    offsetof(struct rules_arrays, c),
+    sizeof(((struct rules_arrays *)0)->c),
+    offsetof(struct rules_arrays, pairs),
+    sizeof(((struct rules_arrays *)0)->pairs),
+    offsetof(struct rules_arrays, pairs[1]),
+    sizeof(((struct rules_arrays *)0)->pairs[1]),
+    offsetof(struct rules_arrays, pairs[1].a),
+    sizeof(((struct rules_arrays *)0)->pairs[1].a),
+    offsetof(struct rules_arrays, pairs[1].b),
+    sizeof(((struct rules_arrays *)0)->pairs[1].b),
+    offsetof(struct rules_arrays, ptrs),
+    sizeof(((struct rules_arrays *)0)->ptrs),
+    offsetof(struct rules_arrays, shorts),
+    sizeof(((struct rules_arrays *)0)->shorts),
+    sizeof(union rules_union),
+    _Alignof(union rules_union),
+    offsetof(union rules_union, a),
+    sizeof(((union rules_union *)0)->a),
+    offsetof(union rules_union, p),
+    sizeof(((union rules_union *)0)->p),
+    offsetof(union rules_union, l),
+    sizeof(((union rules_union *)0)->l),
+    offsetof(union rules_union, bytes),
+    sizeof(((union rules_union *)0)->bytes),
+    sizeof(union rules_packed_union),
+    _Alignof(union rules_packed_union),
+    offsetof(union rules_packed_union, a),
+    sizeof(((union rules_packed_union *)0)->a),
+    offsetof(union rules_packed_union, b),
+    sizeof(((union rules_packed_union *)0)->b),
+    sizeof(struct rules_holds_packed_union),
+    _Alignof(struct rules_holds_packed_union),
+    offsetof(struct rules_holds_packed_union, tag),
+    sizeof(((struct rules_holds_packed_union *)0)->tag),
+    offsetof(struct rules_holds_packed_union, pad),
+    sizeof(((struct rules_holds_packed_union *)0)->pad),
+    offsetof(struct rules_holds_packed_union, u),
+    sizeof(((struct rules_holds_packed_union *)0)->u),
+    offsetof(struct rules_holds_packed_union, u.a),
+    sizeof(((struct rules_holds_packed_union *)0)->u.a),
+    offsetof(struct rules_holds_packed_union, u.b),
+    sizeof(((struct rules_holds_packed_union *)0)->u.b),
+    offsetof(struct rules_holds_packed_union, tail),
+    sizeof(((struct rules_holds_packed_union *)0)->tail),
+    sizeof(struct rules_big),
+    _Alignof(struct rules_big),
+    offsetof(struct rules_big, data),
+    sizeof(((struct rules_big *)0)->data),
     USERFAULTFD_IOC_NEW,
     UFFDIO_API,
     UFFDIO_REGISTER,
@@ -2471,6 +2596,14 @@ const unsigned int ioctlsharp_probe[] = {
     IOCTL_PRIVCMD_RESTRICT,
     IOCTL_PRIVCMD_MMAP_RESOURCE,
 #endif
+    RULES_IOR_BIG,
+    RULES_IOW_LONG,
+    RULES_IOC_WRITE_0,
+    RULES_IOWR_SCALARS,
+    RULES_IOW_FLEX,
+    RULES_IOC_READ_7,
+    RULES_IOR_TOP,
+    RULES_IO_TOP,
 };
 
 const unsigned int ioctlsharp_probe_keys[] = {
@@ -4823,23 +4956,14 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2326,
     2327,
     2328,
-#if !defined(__arm__)
     2329,
     2330,
-#endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
     2331,
-#endif
-#if !defined(__arm__)
     2332,
     2333,
-#endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
     2334,
     2335,
     2336,
-#endif
-#if !defined(__arm__)
     2337,
     2338,
     2339,
@@ -4862,54 +4986,34 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2356,
     2357,
     2358,
-#endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
     2359,
     2360,
     2361,
     2362,
-#endif
-#if !defined(__arm__)
     2363,
     2364,
-#endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
     2365,
     2366,
-#endif
-#if !defined(__arm__)
     2367,
-#endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
     2368,
     2369,
     2370,
     2371,
     2372,
     2373,
-#endif
-#if !defined(__arm__)
     2374,
     2375,
-#endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
     2376,
     2377,
     2378,
     2379,
     2380,
-#endif
-#if !defined(__arm__)
     2381,
     2382,
     2383,
     2384,
-#endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
     2385,
     2386,
-#endif
-#if !defined(__arm__)
     2387,
     2388,
     2389,
@@ -4920,8 +5024,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2394,
     2395,
     2396,
-#endif
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2397,
     2398,
     2399,
@@ -4929,5 +5031,168 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2401,
     2402,
     2403,
+    2404,
+    2405,
+    2406,
+    2407,
+    2408,
+    2409,
+    2410,
+    2411,
+    2412,
+    2413,
+    2414,
+    2415,
+    2416,
+    2417,
+    2418,
+    2419,
+    2420,
+    2421,
+    2422,
+    2423,
+    2424,
+    2425,
+    2426,
+    2427,
+    2428,
+    2429,
+    2430,
+    2431,
+    2432,
+    2433,
+    2434,
+    2435,
+    2436,
+    2437,
+    2438,
+    2439,
+    2440,
+    2441,
+    2442,
+    2443,
+    2444,
+    2445,
+    2446,
+    2447,
+    2448,
+    2449,
+    2450,
+    2451,
+    2452,
+#if !defined(__arm__)
+    2453,
+    2454,
 #endif
+#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+    2455,
+#endif
+#if !defined(__arm__)
+    2456,
+    2457,
+#endif
+#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+    2458,
+    2459,
+    2460,
+#endif
+#if !defined(__arm__)
+    2461,
+    2462,
+    2463,
+    2464,
+    2465,
+    2466,
+    2467,
+    2468,
+    2469,
+    2470,
+    2471,
+    2472,
+    2473,
+    2474,
+    2475,
+    2476,
+    2477,
+    2478,
+    2479,
+    2480,
+    2481,
+    2482,
+#endif
+#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+    2483,
+    2484,
+    2485,
+    2486,
+#endif
+#if !defined(__arm__)
+    2487,
+    2488,
+#endif
+#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+    2489,
+    2490,
+#endif
+#if !defined(__arm__)
+    2491,
+#endif
+#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+    2492,
+    2493,
+    2494,
+    2495,
+    2496,
+    2497,
+#endif
+#if !defined(__arm__)
+    2498,
+    2499,
+#endif
+#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+    2500,
+    2501,
+    2502,
+    2503,
+    2504,
+#endif
+#if !defined(__arm__)
+    2505,
+    2506,
+    2507,
+    2508,
+#endif
+#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+    2509,
+    2510,
+#endif
+#if !defined(__arm__)
+    2511,
+    2512,
+    2513,
+    2514,
+    2515,
+    2516,
+    2517,
+    2518,
+    2519,
+    2520,
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
+    2521,
+    2522,
+    2523,
+    2524,
+    2525,
+    2526,
+    2527,
+#endif
+    2528,
+    2529,
+    2530,
+    2531,
+    2532,
+    2533,
+    2534,
+    2535,
 };

@@ -1,0 +1,161 @@
+// probe/layout-rules.h: layout rules the kernel headers above do not exercise, declared with IoctlSharp.
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace IoctlSharp.Conformance.Tests.Headers.LayoutRules;
+
+[AbiStruct(Packed = true)]
+public partial struct RulesPackedAlignedTail
+{
+    [AbiAlign(8)] public ulong X;
+    public byte C;
+}
+
+[AbiStruct(Pack = 1)]
+public partial struct RulesPragma1AlignedTail
+{
+    [AbiAlign(8)] public ulong X;
+    public byte C;
+}
+
+[AbiStruct(Pack = 2)]
+public partial struct RulesPragma2
+{
+    public ushort A;
+    public uint B;
+    public ulong C;
+    public ushort D;
+}
+
+[AbiStruct(ExpectedSize = 16)]
+public partial struct RulesAlignedU64
+{
+    public uint A;
+    [AbiAlign(8)] public ulong B;
+}
+
+// 12 bytes on i386, 16 on every other target (arm32 and mips32 included).
+[AbiStruct(ExpectedSize64 = 16)]
+public partial struct RulesU64AfterU32
+{
+    public uint A;
+    public ulong B;
+}
+
+[AbiStruct]
+public partial struct RulesDouble
+{
+    public byte C;
+    public double D;
+    public float F;
+}
+
+[AbiStruct(Align = 16, ExpectedSize = 16)]
+public partial struct RulesOveraligned
+{
+    public uint A;
+}
+
+[AbiStruct, FlexibleArray(typeof(ulong), Name = "Items")]
+public partial struct RulesFlex
+{
+    public uint N;
+    public byte Kind;
+}
+
+[AbiStruct, FlexibleArray(typeof(RulesAlignedU64), Name = "Entries")]
+public partial struct RulesFlexStructs
+{
+    public ushort Count;
+}
+
+[AbiStruct]
+public unsafe partial struct RulesScalars
+{
+    public bool B;
+    public CLong L;
+    public CULong Ul;
+    public nuint Sz;
+    public nint Ssz;
+    public void* P;
+    public byte C;
+}
+
+[InlineArray(3)]
+public struct ThreePairs { private RulesU64AfterU32 _e; }
+
+[InlineArray(2)]
+public struct TwoPointers { private nuint _e; }
+
+[AbiStruct]
+public unsafe partial struct RulesArrays
+{
+    public byte C;
+    public ThreePairs Pairs;
+    public TwoPointers Ptrs;
+    public fixed short Shorts[3];
+}
+
+[AbiUnion]
+public unsafe partial struct RulesUnion
+{
+    [FieldOffset(0)] public uint A;
+    [FieldOffset(0)] public void* P;
+    [FieldOffset(0)] public CLong L;
+    [FieldOffset(0)] public fixed byte Bytes[6];
+}
+
+[AbiUnion(Packed = true)]
+public partial struct RulesPackedUnion
+{
+    [FieldOffset(0)] public uint A;
+    [FieldOffset(0)] public ulong B;
+}
+
+[AbiStruct]
+public unsafe partial struct RulesHoldsPackedUnion
+{
+    public byte Tag;
+    public fixed byte Pad[3];
+    public RulesPackedUnion U;
+    public ushort Tail;
+}
+
+[AbiStruct(ExpectedSize = 8191)]
+public unsafe partial struct RulesBig
+{
+    public fixed byte Data[8191];
+}
+
+[IoctlGroup('r')]
+public static partial class Rules
+{
+    [IoctlRead(1, Name = "RULES_IOR_BIG")]
+    public static partial void ReadBig(SafeHandle fd, out RulesBig big);
+
+    [IoctlWrite(2, SizeOf = typeof(CLong), Name = "RULES_IOW_LONG")]
+    public static partial void WriteLong(SafeHandle fd, in int value);
+
+    [Ioctl(IoctlDirection.Write, 3, Size = 0, Name = "RULES_IOC_WRITE_0")]
+    public static partial void Write0(SafeHandle fd);
+
+    [IoctlReadWrite(4, Name = "RULES_IOWR_SCALARS")]
+    public static partial void Scalars(SafeHandle fd, ref RulesScalars scalars);
+
+    [IoctlWrite(5, Name = "RULES_IOW_FLEX")]
+    public static partial void Flex(SafeHandle fd, in RulesFlex flex);
+
+    [Ioctl(IoctlDirection.Read, 6, Size = 7, Name = "RULES_IOC_READ_7")]
+    public static partial void Read7(SafeHandle fd, Span<byte> buffer);
+}
+
+[IoctlGroup(0xFF)]
+public static partial class RulesTop
+{
+    [IoctlRead(0xFF, Name = "RULES_IOR_TOP")]
+    public static partial void ReadTop(SafeHandle fd, out ulong value);
+
+    [IoctlNone(0xFF, Name = "RULES_IO_TOP")]
+    public static partial void Top(SafeHandle fd);
+}
