@@ -42,7 +42,8 @@ internal static class Emitter
         w.Line($"[global::System.Runtime.InteropServices.StructLayout({string.Join(", ", layoutArgs)})]");
         w.Line(GeneratedCode);
         string self = a.FullName;
-        w.Open($"partial {model.Declaration.Keyword} {Id(model.Declaration.Name)} : {Rt}IAbiStruct<{self}>");
+        string flexibleInterface = a.FlexibleCount is not null ? $"{Rt}IFlexibleArray<{self}, {a.Flexible!.Type.CSharpName}>" : "";
+        w.Open($"partial {model.Declaration.Keyword} {Id(model.Declaration.Name)} : {Rt}IAbiStruct<{self}>{(flexibleInterface.Length > 0 ? ", " + flexibleInterface : "")}");
 
         // Constants, per target.
         var names = new HashSet<string>(a.Fields.Select(f => f.Name), StringComparer.Ordinal);
@@ -122,6 +123,16 @@ internal static class Emitter
         for (int i = 0; i < nested.Count; i++)
             w.Line($"    ?? {Rt}AbiLayout.CompareNative<{nested[i]}>(target){(i == nested.Count - 1 ? ";" : "")}");
         w.Close();
+
+        if (a.FlexibleCount is { } count)
+        {
+            // The count field and the entries of a FlexibleBuffer are kept equal through these two.
+            string countType = a.Fields.First(f => f.Name == count).Type.CSharpName;
+            w.Line();
+            w.Line($"static int {flexibleInterface}.GetCount(in {self} self) => checked((int)self.{Id(count)});");
+            w.Line();
+            w.Line($"static void {flexibleInterface}.SetCount(ref {self} self, int count) => self.{Id(count)} = checked(({countType})count);");
+        }
 
         w.Close(); // the struct
         return End(w, model.Declaration);
@@ -256,19 +267,45 @@ internal static class Emitter
             w.Line($"{Rt}AbiLayout.EnsureNative<{verify}>();");
         if (ioctl.ArgumentRefKind == "out")
             w.Line($"{arg} = default;");
-        string name = Str(ioctl.RequestName);
-        string call = ioctl.ArgumentKind switch
+        var (form, argument) = ioctl.ArgumentKind switch
         {
-            ArgumentKind.None => $"{Rt}Ioctl.Invoke({fd}, {request}, {name})",
-            ArgumentKind.Ref when ioctl.ArgumentRefKind is "ref" or "out" => $"{Rt}Ioctl.InvokeRef({fd}, {request}, ref {arg}, {name})",
-            ArgumentKind.Ref => $"{Rt}Ioctl.InvokeRef({fd}, {request}, ref {Unsafe}.AsRef(in {arg}), {name})",
+            ArgumentKind.None => ("", null),
+            ArgumentKind.Ref when ioctl.ArgumentRefKind is "ref" or "out" => ("Ref", $"ref {arg}"),
+            ArgumentKind.Ref => ("Ref", $"ref {Unsafe}.AsRef(in {arg})"),
             ArgumentKind.Span when ioctl.ArgumentRefKind == "readonly"
-                => $"{Rt}Ioctl.InvokeSpan({fd}, {request}, global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({arg}), {arg}.Length), {name})",
-            ArgumentKind.Span => $"{Rt}Ioctl.InvokeSpan({fd}, {request}, {arg}, {name})",
-            ArgumentKind.Pointer => $"{Rt}Ioctl.InvokePointer({fd}, {request}, {arg}, {name})",
-            _ => $"{Rt}Ioctl.InvokeValue({fd}, {request}, {ValueArgument(ioctl, arg!)}, {name})",
+                => ("Span", $"global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({arg}), {arg}.Length)"),
+            ArgumentKind.Span => ("Span", arg),
+            ArgumentKind.FlexibleBuffer => ("Span", $"{arg}.Bytes"),
+            ArgumentKind.Pointer => ("Pointer", arg),
+            _ => ("Value", ValueArgument(ioctl, arg!)),
         };
-        w.Line((ioctl.ReturnType == "void" ? "" : "return ") + call + ";");
+
+        // IoctlResult returns the errno instead of throwing, so it needs no name; SuppressGCTransition is an opt-in.
+        bool returnsErrno = ioctl.Return == ReturnKind.Result;
+        string invoker = $"{Rt}Ioctl.{(ioctl.SuppressGCTransition ? "WithoutGCTransition." : "")}{(returnsErrno ? "TryInvoke" : "Invoke")}{form}";
+        string call = $"{invoker}({fd}, {request}{(argument is null ? "" : ", " + argument)}{(returnsErrno ? "" : ", " + Str(ioctl.RequestName))})";
+        switch (ioctl.Return)
+        {
+            case ReturnKind.Void:
+                w.Line(call + ";");
+                break;
+            case ReturnKind.Handle:
+                // The handle exists before the call, so the new fd is owned the moment it is returned.
+                w.Line($"var __ioctlSharpHandle = new {ioctl.ReturnType}();");
+                w.Open("try");
+                w.Line($"global::System.Runtime.InteropServices.Marshal.InitHandle(__ioctlSharpHandle, (nint){call});");
+                w.Close();
+                w.Open("catch");
+                w.Line("__ioctlSharpHandle.Dispose();");
+                w.Line("throw;");
+                w.Close();
+                w.Line("return __ioctlSharpHandle;");
+                break;
+            default:
+                w.Line("return " + call + ";");
+                break;
+        }
+
         w.Close();
     }
 

@@ -199,6 +199,7 @@ internal sealed class Parser
             }
 
             FieldModel? flexible = null;
+            string? flexCount = null;
             var flexAttribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "IoctlSharp.FlexibleArrayAttribute");
             if (flexAttribute is not null)
             {
@@ -231,6 +232,15 @@ internal sealed class Parser
                         flexible = new FieldModel(flexName, elementModel, 0, false, false);
                     }
                 }
+
+                flexCount = flexAttribute.NamedArguments.FirstOrDefault(n => n.Key == "CountField").Value.Value as string;
+                if (flexCount is not null && !fields.Any(f => f.Name == flexCount && f.Type.Kind == AbiTypeKind.Scalar
+                        && f.Type.Scalar is ScalarKind.U8 or ScalarKind.S8 or ScalarKind.U16 or ScalarKind.S16
+                            or ScalarKind.U32 or ScalarKind.S32 or ScalarKind.U64 or ScalarKind.S64))
+                {
+                    Report(Descriptors.InvalidAttributeValue, reportOn ?? type, "FlexibleArray.CountField", type.Name, flexCount, "it must name an integer field of the struct");
+                    ok = false;
+                }
             }
 
             if (fields.Count == 0 && ok)
@@ -246,7 +256,7 @@ internal sealed class Parser
             return new AggregateModel(
                 type.ToDisplayString(FullName), type.Name, cName, isUnion, pack, align,
                 NamedInt(attribute, "ExpectedSize"), NamedInt(attribute, "ExpectedSize32"), NamedInt(attribute, "ExpectedSize64"),
-                fields.ToEquatableArray(), flexible,
+                fields.ToEquatableArray(), flexible, flexCount,
                 Packed: attribute.NamedArguments.FirstOrDefault(n => n.Key == "Packed").Value.Value is true);
         }
         finally
@@ -506,6 +516,7 @@ internal sealed class Parser
         bool sizeAtCall = named.TryGetValue("SizeAtCall", out var sac) && sac.Value is true;
         int literalSize = named.TryGetValue("Size", out var ls) && ls.Value is int l ? l : -1;
         string requestName = named.TryGetValue("Name", out var nm) && nm.Value is string s && s.Length > 0 ? s : group.Name + "." + method.Name;
+        bool suppressGCTransition = named.TryGetValue("SuppressGCTransition", out var sgt) && sgt.Value is true;
 
         if (!method.IsStatic || !method.IsPartialDefinition || method.IsGenericMethod
             || (method.PartialImplementationPart is { } body && !body.DeclaringSyntaxReferences.All(r => IsGenerated(r.SyntaxTree))))
@@ -514,9 +525,11 @@ internal sealed class Parser
             return null;
         }
 
-        // The signature: (SafeHandle fd[, argument]) returning void or int.
-        if (method.ReturnType.SpecialType is not (SpecialType.System_Void or SpecialType.System_Int32) || method.ReturnsByRef || method.ReturnsByRefReadonly)
-            return Unsupported(method, "the return type must be void or int (the ioctl's non-negative result)");
+        // The signature: (SafeHandle fd[, argument]) returning void, int, IoctlResult or a SafeHandle type.
+        var returnKind = ReturnKindOf(method.ReturnType);
+        if (returnKind is null || method.ReturnsByRef || method.ReturnsByRefReadonly)
+            return Unsupported(method, "the return type must be void, int (the ioctl's non-negative result), IoctlResult (the result or the errno, "
+                + "without throwing) or a non-abstract SafeHandle type with a parameterless constructor (which takes the new fd the ioctl returns)");
         if (method.Parameters.Length is < 1 or > 2 || !IsSafeHandle(method.Parameters[0].Type) || method.Parameters[0].RefKind != RefKind.None)
             return Unsupported(method, "the parameters must be (SafeHandle fd) or (SafeHandle fd, argument)");
 
@@ -545,6 +558,14 @@ internal sealed class Parser
             {
                 argumentKind = ArgumentKind.Span;
                 argumentRefKind = span.Name == "ReadOnlySpan" ? "readonly" : "";
+            }
+            else if (pt is INamedTypeSymbol { IsGenericType: true } flex
+                     && flex.ConstructedFrom.ToDisplayString() == "IoctlSharp.FlexibleBuffer<T, TEntry>")
+            {
+                argumentKind = ArgumentKind.FlexibleBuffer;
+                argumentType = MapType(flex.TypeArguments[0], visiting, method, out _);
+                if (argumentType?.Kind == AbiTypeKind.Aggregate)
+                    structToVerify = flex.TypeArguments[0].ToDisplayString(FullName);
             }
             else if (pt is IPointerTypeSymbol pointer)
             {
@@ -638,9 +659,26 @@ internal sealed class Parser
             p.Type.ToDisplayString(FullName), EscapeIdentifier(p.Name))).ToEquatableArray();
 
         return new IoctlModel(method.Name, requestName, modifiers.ToString(),
-            method.ReturnsVoid ? "void" : "int", parameters, argumentKind, argumentRefKind,
+            returnKind == ReturnKind.Void ? "void" : returnKind == ReturnKind.Int ? "int" : method.ReturnType.ToDisplayString(FullName),
+            parameters, argumentKind, argumentRefKind,
             argumentKind == ArgumentKind.Value ? argumentType!.Scalar : ScalarKind.None, structToVerify,
-            direction, macro, number, sizeSource, sizeType, literalSize < 0 ? 0 : literalSize);
+            direction, macro, number, sizeSource, sizeType, literalSize < 0 ? 0 : literalSize, returnKind.Value, suppressGCTransition);
+    }
+
+    /// <summary>What a wrapper may return, or null: a SafeHandle type must be constructible by the generated body.</summary>
+    private static ReturnKind? ReturnKindOf(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_Void)
+            return ReturnKind.Void;
+        if (type.SpecialType == SpecialType.System_Int32)
+            return ReturnKind.Int;
+        if (type.ToDisplayString() == "IoctlSharp.IoctlResult")
+            return ReturnKind.Result;
+        if (IsSafeHandle(type) && type is INamedTypeSymbol { IsAbstract: false, IsGenericType: false } named
+            && named.InstanceConstructors.Any(c => c.Parameters.Length == 0
+                && c.DeclaredAccessibility is Microsoft.CodeAnalysis.Accessibility.Public or Microsoft.CodeAnalysis.Accessibility.Internal))
+            return ReturnKind.Handle;
+        return null;
     }
 
     /// <summary>

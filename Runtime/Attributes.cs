@@ -108,6 +108,13 @@ public sealed class FlexibleArrayAttribute : Attribute
 
     /// <summary>The member's name in layouts and generated accessors.</summary>
     public string Name { get; set; } = "Entries";
+
+    /// <summary>
+    /// The integer field that counts the entries (<c>nameof(Nmsrs)</c>), or null. With it the struct implements
+    /// <see cref="IFlexibleArray{TSelf, TEntry}"/>, so a <see cref="FlexibleBuffer{T, TEntry}"/> can hold it and its
+    /// entries in one buffer with the count kept equal to the entries' span.
+    /// </summary>
+    public string? CountField { get; set; }
 }
 
 /// <summary>
@@ -161,6 +168,13 @@ public abstract class IoctlAttributeBase : Attribute
 
     /// <summary>The request's C name (<c>KVM_CREATE_VM</c>), for generated comments and error messages.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// Opt-in, for a request that never blocks (KVM_CHECK_EXTENSION): the wrapper calls ioctl without the GC
+    /// transition (<see cref="System.Runtime.InteropServices.SuppressGCTransitionAttribute"/>). Never set it on a
+    /// request that can wait (KVM_RUN, a userfaultfd read): the garbage collector could not suspend the thread.
+    /// </summary>
+    public bool SuppressGCTransition { get; set; }
 }
 
 /// <summary><c>_IO(type, nr)</c>: no size and no direction, whatever the argument is (VFIO passes structs through <c>_IO</c>).</summary>

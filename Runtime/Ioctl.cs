@@ -7,49 +7,125 @@ namespace IoctlSharp;
 /// <summary>
 /// Issues ioctls. Generated wrappers call these; user code can too, with a request number from a generated
 /// <c>Requests</c> class. Every call holds a reference on the handle for its duration (a handle closed by another
-/// thread is never reused by mistake) and throws <see cref="IoctlException"/> when the kernel returns an error.
+/// thread is never reused by mistake; a handle already closed throws <see cref="ObjectDisposedException"/>), reads
+/// errno right after the call, and allocates nothing.
 /// </summary>
+/// <remarks>
+/// <para>The <c>Invoke*</c> methods throw <see cref="IoctlException"/> when the kernel returns an error; the
+/// <c>TryInvoke*</c> methods return the errno in an <see cref="IoctlResult"/> instead, for loops that expect errors
+/// (KVM_RUN and EINTR, a non-blocking read and EAGAIN).</para>
+/// <para>EINTR: IoctlSharp never retries a request. A signal that interrupts a request surfaces as errno 4
+/// (<c>EINTR</c>) — an <see cref="IoctlException"/> from <c>Invoke*</c>, an <see cref="IoctlResult"/> from
+/// <c>TryInvoke*</c> — because whether a request may be repeated is the driver's business (KVM_RUN returns EINTR
+/// precisely so that the caller sees the signal or <c>immediate_exit</c>).</para>
+/// <para><see cref="WithoutGCTransition"/> issues the same calls without the GC transition, for requests that never
+/// block.</para>
+/// </remarks>
 public static unsafe partial class Ioctl
 {
     /// <summary>Issues <paramref name="request"/> with no argument (0); returns the non-negative result.</summary>
-    public static int Invoke(SafeHandle fd, uint request, string name) => InvokePointer(fd, request, null, name);
+    public static int Invoke(SafeHandle fd, uint request, string name) => Call<WithTransition>(fd, request, null).ValueOrThrow(name, request);
 
     /// <summary>Issues <paramref name="request"/> with an integer argument passed by value (KVM_CHECK_EXTENSION, KVM_CREATE_VCPU).</summary>
     public static int InvokeValue(SafeHandle fd, uint request, nuint argument, string name)
-        => InvokePointer(fd, request, (void*)argument, name);
+        => Call<WithTransition>(fd, request, (void*)argument).ValueOrThrow(name, request);
 
     /// <summary>Issues <paramref name="request"/> with a pointer to <paramref name="argument"/>.</summary>
     public static int InvokeRef<T>(SafeHandle fd, uint request, ref T argument, string name) where T : unmanaged
     {
         fixed (T* p = &argument)
-            return InvokePointer(fd, request, p, name);
+            return Call<WithTransition>(fd, request, p).ValueOrThrow(name, request);
     }
 
     /// <summary>Issues <paramref name="request"/> with a pointer to the first byte of <paramref name="buffer"/>.</summary>
     public static int InvokeSpan(SafeHandle fd, uint request, Span<byte> buffer, string name)
     {
         fixed (byte* p = buffer)
-            return InvokePointer(fd, request, p, name);
+            return Call<WithTransition>(fd, request, p).ValueOrThrow(name, request);
     }
 
     /// <summary>Issues <paramref name="request"/> with a raw pointer argument.</summary>
     public static int InvokePointer(SafeHandle fd, uint request, void* argument, string name)
+        => Call<WithTransition>(fd, request, argument).ValueOrThrow(name, request);
+
+    /// <summary>Like <see cref="Invoke"/>, but returns the errno instead of throwing.</summary>
+    public static IoctlResult TryInvoke(SafeHandle fd, uint request) => Call<WithTransition>(fd, request, null);
+
+    /// <summary>Like <see cref="InvokeValue"/>, but returns the errno instead of throwing.</summary>
+    public static IoctlResult TryInvokeValue(SafeHandle fd, uint request, nuint argument) => Call<WithTransition>(fd, request, (void*)argument);
+
+    /// <summary>Like <see cref="InvokeRef{T}"/>, but returns the errno instead of throwing.</summary>
+    public static IoctlResult TryInvokeRef<T>(SafeHandle fd, uint request, ref T argument) where T : unmanaged
     {
-        ArgumentNullException.ThrowIfNull(fd);
-        bool added = false;
-        try
+        fixed (T* p = &argument)
+            return Call<WithTransition>(fd, request, p);
+    }
+
+    /// <summary>Like <see cref="InvokeSpan"/>, but returns the errno instead of throwing.</summary>
+    public static IoctlResult TryInvokeSpan(SafeHandle fd, uint request, Span<byte> buffer)
+    {
+        fixed (byte* p = buffer)
+            return Call<WithTransition>(fd, request, p);
+    }
+
+    /// <summary>Like <see cref="InvokePointer"/>, but returns the errno instead of throwing.</summary>
+    public static IoctlResult TryInvokePointer(SafeHandle fd, uint request, void* argument) => Call<WithTransition>(fd, request, argument);
+
+    /// <summary>
+    /// The same calls without the GC transition (<see cref="SuppressGCTransitionAttribute"/>): a few nanoseconds less
+    /// per call, for requests that return at once (KVM_CHECK_EXTENSION, a register read). Never use it for a request
+    /// that can block or run long (KVM_RUN, a userfaultfd read, anything that waits): while it runs, the garbage
+    /// collector cannot suspend the thread, so every other thread waits for it at the next collection.
+    /// </summary>
+    public static class WithoutGCTransition
+    {
+        /// <inheritdoc cref="Ioctl.Invoke"/>
+        public static int Invoke(SafeHandle fd, uint request, string name) => Call<NoTransition>(fd, request, null).ValueOrThrow(name, request);
+
+        /// <inheritdoc cref="Ioctl.InvokeValue"/>
+        public static int InvokeValue(SafeHandle fd, uint request, nuint argument, string name)
+            => Call<NoTransition>(fd, request, (void*)argument).ValueOrThrow(name, request);
+
+        /// <inheritdoc cref="Ioctl.InvokeRef{T}"/>
+        public static int InvokeRef<T>(SafeHandle fd, uint request, ref T argument, string name) where T : unmanaged
         {
-            fd.DangerousAddRef(ref added);
-            int result = Sys(fd.DangerousGetHandle().ToInt32(), request, argument);
-            if (result < 0)
-                throw new IoctlException(Marshal.GetLastPInvokeError(), name, request);
-            return result;
+            fixed (T* p = &argument)
+                return Call<NoTransition>(fd, request, p).ValueOrThrow(name, request);
         }
-        finally
+
+        /// <inheritdoc cref="Ioctl.InvokeSpan"/>
+        public static int InvokeSpan(SafeHandle fd, uint request, Span<byte> buffer, string name)
         {
-            if (added)
-                fd.DangerousRelease();
+            fixed (byte* p = buffer)
+                return Call<NoTransition>(fd, request, p).ValueOrThrow(name, request);
         }
+
+        /// <inheritdoc cref="Ioctl.InvokePointer"/>
+        public static int InvokePointer(SafeHandle fd, uint request, void* argument, string name)
+            => Call<NoTransition>(fd, request, argument).ValueOrThrow(name, request);
+
+        /// <inheritdoc cref="Ioctl.TryInvoke"/>
+        public static IoctlResult TryInvoke(SafeHandle fd, uint request) => Call<NoTransition>(fd, request, null);
+
+        /// <inheritdoc cref="Ioctl.TryInvokeValue"/>
+        public static IoctlResult TryInvokeValue(SafeHandle fd, uint request, nuint argument) => Call<NoTransition>(fd, request, (void*)argument);
+
+        /// <inheritdoc cref="Ioctl.TryInvokeRef{T}"/>
+        public static IoctlResult TryInvokeRef<T>(SafeHandle fd, uint request, ref T argument) where T : unmanaged
+        {
+            fixed (T* p = &argument)
+                return Call<NoTransition>(fd, request, p);
+        }
+
+        /// <inheritdoc cref="Ioctl.TryInvokeSpan"/>
+        public static IoctlResult TryInvokeSpan(SafeHandle fd, uint request, Span<byte> buffer)
+        {
+            fixed (byte* p = buffer)
+                return Call<NoTransition>(fd, request, p);
+        }
+
+        /// <inheritdoc cref="Ioctl.TryInvokePointer"/>
+        public static IoctlResult TryInvokePointer(SafeHandle fd, uint request, void* argument) => Call<NoTransition>(fd, request, argument);
     }
 
     /// <summary>
@@ -65,7 +141,48 @@ public static unsafe partial class Ioctl
         return numberWithoutSize | ((uint)size << 16);
     }
 
-    // glibc declares ioctl(int, unsigned long, ...): the request goes in as a zero-extended unsigned long.
+    /// <summary>
+    /// The one call path: hold a reference on the handle, issue the request, read errno at once. The system call is a
+    /// type argument so that the JIT compiles one specialised copy per kind of call, with no branch between them.
+    /// </summary>
+    private static IoctlResult Call<TSys>(SafeHandle fd, uint request, void* argument) where TSys : struct, ISystemCall
+    {
+        ArgumentNullException.ThrowIfNull(fd);
+        bool added = false;
+        try
+        {
+            fd.DangerousAddRef(ref added);
+            int result = TSys.Ioctl((int)fd.DangerousGetHandle(), request, argument);
+            return result >= 0 ? new IoctlResult(result, 0) : new IoctlResult(-1, Marshal.GetLastPInvokeError());
+        }
+        finally
+        {
+            if (added)
+                fd.DangerousRelease();
+        }
+    }
+
+    private interface ISystemCall
+    {
+        static abstract int Ioctl(int fd, nuint request, void* argument);
+    }
+
+    private readonly struct WithTransition : ISystemCall
+    {
+        public static int Ioctl(int fd, nuint request, void* argument) => Sys(fd, request, argument);
+    }
+
+    private readonly struct NoTransition : ISystemCall
+    {
+        public static int Ioctl(int fd, nuint request, void* argument) => SysNoTransition(fd, request, argument);
+    }
+
+    // glibc declares ioctl(int, unsigned long, ...): the request goes in as a zero-extended unsigned long (a uint
+    // widened to nuint). SetLastError makes the generated stub read errno immediately after the call returns.
     [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
     private static partial int Sys(int fd, nuint request, void* argument);
+
+    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    [SuppressGCTransition]
+    private static partial int SysNoTransition(int fd, nuint request, void* argument);
 }

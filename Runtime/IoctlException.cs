@@ -1,26 +1,17 @@
-using System.IO;
 using System.Runtime.InteropServices;
 
 namespace IoctlSharp;
 
-/// <summary>An ioctl returned an error: carries the errno, its symbolic name and the request.</summary>
-public class IoctlException : IOException
+/// <summary>An ioctl returned an error: carries the errno, its symbolic name (from <see cref="ErrnoException"/>) and the request.</summary>
+public class IoctlException : ErrnoException
 {
     /// <summary>Creates the exception for <paramref name="errno"/> returned by <paramref name="requestName"/>.</summary>
     public IoctlException(int errno, string requestName, uint request)
-        : base($"{requestName} (0x{request:X8}) failed: {IoctlSharp.Errno.Name(errno)} ({errno}): {Marshal.GetPInvokeErrorMessage(errno)}")
+        : base(errno, $"{requestName} (0x{request:X8}) failed: {IoctlSharp.Errno.Name(errno)} ({errno}): {Marshal.GetPInvokeErrorMessage(errno)}")
     {
-        Errno = errno;
         RequestName = requestName;
         Request = request;
-        HResult = errno;
     }
-
-    /// <summary>The errno value.</summary>
-    public int Errno { get; }
-
-    /// <summary>The errno's symbolic name (<c>ENOTTY</c>).</summary>
-    public string ErrnoName => IoctlSharp.Errno.Name(Errno);
 
     /// <summary>The request's name.</summary>
     public string RequestName { get; }

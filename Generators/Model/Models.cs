@@ -46,6 +46,7 @@ internal sealed record AbiType(
 internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer);
 
 /// <summary>A C struct or union, with every nested aggregate inlined so that the model is self-contained.</summary>
+/// <param name="FlexibleCount">The field that counts the flexible array's entries (<c>CountField</c>), or null.</param>
 internal sealed record AggregateModel(
     string FullName,
     string Name,
@@ -58,6 +59,7 @@ internal sealed record AggregateModel(
     int ExpectedSize64,
     EquatableArray<FieldModel> Fields,
     FieldModel? Flexible,
+    string? FlexibleCount = null,
     bool Packed = false);
 
 /// <summary>One type in the chain of declarations that encloses a generated partial (outermost first).</summary>
@@ -76,6 +78,20 @@ internal enum ArgumentKind
     Value,
     Span,
     Pointer,
+    /// <summary>A <c>FlexibleBuffer&lt;T, TEntry&gt;</c>: a pointer to its header, the size of <c>T</c>.</summary>
+    FlexibleBuffer,
+}
+
+/// <summary>What a wrapper returns.</summary>
+internal enum ReturnKind
+{
+    Void,
+    /// <summary>The ioctl's non-negative result; errors throw.</summary>
+    Int,
+    /// <summary>An <c>IoctlResult</c>: the result or the errno, never throwing for an errno.</summary>
+    Result,
+    /// <summary>The new fd the ioctl returns, owned by a new instance of a SafeHandle type.</summary>
+    Handle,
 }
 
 internal enum SizeSource
@@ -108,6 +124,8 @@ internal sealed record IoctlModel(
     int Number,
     SizeSource SizeSource,
     AbiType? SizeType,
-    int LiteralSize);
+    int LiteralSize,
+    ReturnKind Return = ReturnKind.Void,
+    bool SuppressGCTransition = false);
 
 internal sealed record GroupModel(TypeDeclaration Declaration, int Type, EquatableArray<IoctlModel> Ioctls);

@@ -1,0 +1,29 @@
+using System;
+using System.IO;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using IoctlSharp.Benchmarks;
+
+// A short job (one process, 3 warm-ups, 25 measured iterations of about 0.25 s), in process: a run takes about a
+// minute and a half. The median is shown beside the mean: on a shared machine a few slow iterations skew the mean.
+// Results land in artifacts/benchmarks at the repository root.
+var job = Job.Default
+    .WithLaunchCount(1)
+    .WithWarmupCount(3)
+    .WithIterationCount(25)
+    .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250))
+    .WithToolchain(InProcessEmitToolchain.Instance)
+    .WithId("Short");
+var config = DefaultConfig.Instance.AddJob(job).AddColumn(StatisticColumn.Median).WithArtifactsPath(Path.Combine(RepositoryRoot(), "artifacts", "benchmarks"));
+BenchmarkSwitcher.FromAssembly(typeof(CheckExtensionBenchmarks).Assembly).Run(args.Length > 0 ? args : new[] { "--filter", "*" }, config);
+
+static string RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "IoctlSharp.sln")))
+            return dir.FullName;
+    return Directory.GetCurrentDirectory();
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using Xunit;
+
+namespace IoctlSharp.Package.Tests;
+
+/// <summary>
+/// The IoctlSharp package as a user gets it: packed from the repository, restored from a local folder feed into a
+/// fresh project (a PackageReference, with a fresh package cache so no stale copy is used), built, and run against
+/// the real /dev/kvm. The steps are README's "Install" section, word for word.
+/// </summary>
+public class PackageTests
+{
+    // README's nuget.config, with the folder the packages were packed into.
+    private const string NugetConfig = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="ioctlsharp-local" value="{FEED}" />
+          </packageSources>
+        </configuration>
+        """;
+
+    // README's project file.
+    private const string ProjectFile = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="IoctlSharp" Version="{VERSION}" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    // README's Program.cs.
+    private const string Program = """
+        using System;
+        using System.Runtime.InteropServices;
+        using IoctlSharp;
+
+        using var kvm = FileDescriptorHandle.Open("/dev/kvm");
+        Console.WriteLine($"KVM_GET_API_VERSION = {Kvm.GetApiVersion(kvm)}");
+        Console.WriteLine($"sizeof(struct uffdio_api) on i386 = {UffdioApi.Abi.I386.SizeOf}");
+
+        [IoctlGroup(0xAE)]
+        public static partial class Kvm
+        {
+            [IoctlNone(0x00, Name = "KVM_GET_API_VERSION")]
+            public static partial int GetApiVersion(SafeHandle kvm);
+        }
+
+        [AbiStruct(ExpectedSize = 24)]
+        public partial struct UffdioApi
+        {
+            public ulong Api;
+            public ulong Features;
+            public ulong Ioctls;
+        }
+        """;
+
+    [Fact]
+    public void ThePackedPackageRestoresBuildsAndIssuesARealIoctl()
+    {
+        string root = RepositoryRoot();
+        string temp = Directory.CreateTempSubdirectory("ioctlsharp-package-").FullName;
+        try
+        {
+            // 1. Pack, as README says, into a folder that serves as the feed.
+            string feed = Path.Combine(temp, "packages");
+            Run(root, "dotnet", "pack", "nuget", "-c", "Release", "-o", feed);
+            string package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+            string version = Path.GetFileNameWithoutExtension(package)["IoctlSharp.".Length..];
+            AssertPackageContents(package);
+
+            // 2. A fresh consumer, restored through nuget.config from the feed (and the machine's default source).
+            string consumer = Path.Combine(temp, "consumer");
+            Directory.CreateDirectory(consumer);
+            File.WriteAllText(Path.Combine(consumer, "nuget.config"), NugetConfig.Replace("{FEED}", feed));
+            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), ProjectFile.Replace("{VERSION}", version));
+            File.WriteAllText(Path.Combine(consumer, "Program.cs"), Program);
+
+            // 3. Build and run: the generated wrapper issues KVM_GET_API_VERSION on the real /dev/kvm.
+            string output = Run(consumer, "dotnet", "run");
+            Assert.Contains("KVM_GET_API_VERSION = 12", output);
+            Assert.Contains("sizeof(struct uffdio_api) on i386 = 24", output);
+            Assert.True(Directory.Exists(Path.Combine(temp, "nuget-packages", "ioctlsharp", version)), "restored from the fresh cache");
+
+            // 4. The analyzers came with it: a contradicting declaration is a compile error.
+            File.WriteAllText(Path.Combine(consumer, "Bad.cs"),
+                "[IoctlSharp.AbiStruct(ExpectedSize = 4)] public partial struct Bad { public ulong X; }");
+            string failure = Run(consumer, expectFailure: true, "dotnet", "build");
+            Assert.Contains("error ISH103", failure);
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static void AssertPackageContents(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+        foreach (var expected in new[]
+                 {
+                     "lib/net8.0/IoctlSharp.Runtime.dll", "lib/net8.0/IoctlSharp.Runtime.xml",
+                     "analyzers/dotnet/cs/IoctlSharp.Generators.dll", "analyzers/dotnet/cs/IoctlSharp.Analyzers.dll",
+                     "README.md", "IoctlSharp.nuspec",
+                 })
+            Assert.Contains(expected, entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("IoctlSharp.dll", StringComparison.Ordinal));
+
+        using var reader = new StreamReader(zip.GetEntry("IoctlSharp.nuspec")!.Open());
+        string nuspec = reader.ReadToEnd();
+        Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+        Assert.Contains("<readme>README.md</readme>", nuspec);
+        Assert.Contains("<repository type=\"git\" url=\"", nuspec);
+    }
+
+    private static string Run(string directory, string fileName, params string[] arguments)
+        => Run(directory, expectFailure: false, fileName, arguments);
+
+    private static string Run(string directory, bool expectFailure, string fileName, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+
+        // A clean child: nothing inherited from the test host's MSBuild, a package cache of its own, and no build
+        // servers left running after it.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
+                     || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
+            start.Environment.Remove(key);
+        string temp = Path.GetDirectoryName(directory)!;
+        if (Path.GetFileName(directory) == "consumer")
+            start.Environment["NUGET_PACKAGES"] = Path.Combine(temp, "nuget-packages");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        start.Environment["UseSharedCompilation"] = "false";
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{fileName} {string.Join(' ', arguments)} did not finish in 3 minutes");
+        }
+
+        string output = stdout.Result + stderr.Result;
+        if (expectFailure)
+            Assert.True(process.ExitCode != 0, $"{string.Join(' ', arguments)} was expected to fail:\n{output}");
+        else
+            Assert.True(process.ExitCode == 0, $"{string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}");
+        return output;
+    }
+
+    /// <summary>The clone's root, found from the test binary (CI maps source paths to /_/, so never [CallerFilePath]).</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "IoctlSharp.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException($"No IoctlSharp.sln above {AppContext.BaseDirectory}.");
+    }
+}
