@@ -22,7 +22,11 @@ internal static class Gcc
     {
         string dir = TempDirectory();
         File.WriteAllText(Path.Combine(dir, "facts.c"), source);
-        var args = new List<string>(i386 ? I386Flags : Array.Empty<string>()) { "-S", "-o", "-", Path.Combine(dir, "facts.c") };
+        // xen/privcmd.h includes xen/interface/xen.h, which the kernel does not export: a stand-in with its two types.
+        Directory.CreateDirectory(Path.Combine(dir, "xen", "interface"));
+        File.WriteAllText(Path.Combine(dir, "xen", "interface", "xen.h"),
+            "#include <stddef.h>\n#include <linux/types.h>\ntypedef __u16 domid_t;\ntypedef unsigned long xen_pfn_t;\n");
+        var args = new List<string>(i386 ? I386Flags : Array.Empty<string>()) { "-I" + dir, "-S", "-o", "-", Path.Combine(dir, "facts.c") };
         string asm = Run("gcc", args.ToArray());
         return Regex.Matches(asm, @"^\s*\.long\s+(-?\d+)\s*$", RegexOptions.Multiline).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
     }
