@@ -246,7 +246,7 @@ internal static class CompatEmitter
         switch (type.Scalar)
         {
             case ScalarKind.Pointer when widen:
-                w.Line($"{dst} = ({type.CSharpName})(void*)(nuint){src}; // zero-extends, as compat_ptr()");
+                w.Line($"{dst} = {(type.CSharpName == "void*" ? "" : "(" + type.CSharpName + ")")}(void*)(nuint){src}; // zero-extends, as compat_ptr()");
                 return;
             case ScalarKind.Pointer:
                 w.Open($"if ((nuint)(void*){src} > uint.MaxValue)");

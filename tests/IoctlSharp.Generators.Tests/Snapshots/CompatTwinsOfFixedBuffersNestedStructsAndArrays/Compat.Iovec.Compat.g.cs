@@ -49,7 +49,7 @@ namespace Compat
             public static global::IoctlSharp.AbiConversionFault Widen(in I386 source, out global::Compat.Iovec destination)
             {
                 destination = default;
-                destination.Base = (void*)(void*)(nuint)source.Base; // zero-extends, as compat_ptr()
+                destination.Base = (void*)(nuint)source.Base; // zero-extends, as compat_ptr()
                 destination.Len = source.Len; // zero-extends
                 return default;
             }
@@ -116,7 +116,7 @@ namespace Compat
             public static global::IoctlSharp.AbiConversionFault Widen(in Arm32 source, out global::Compat.Iovec destination)
             {
                 destination = default;
-                destination.Base = (void*)(void*)(nuint)source.Base; // zero-extends, as compat_ptr()
+                destination.Base = (void*)(nuint)source.Base; // zero-extends, as compat_ptr()
                 destination.Len = source.Len; // zero-extends
                 return default;
             }
