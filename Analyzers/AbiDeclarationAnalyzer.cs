@@ -19,7 +19,7 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.NotRepresentable, Descriptors.CannotLayOut, Descriptors.InvalidAttributeValue,
         Descriptors.UnionMemberOffset, Descriptors.StructLayoutConflict, Descriptors.EmptyStruct,
         Descriptors.GenericType, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
-        Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature);
+        Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -34,6 +34,8 @@ internal static class Emitter
         rows.Add(new[] { "_Alignof" }.Concat(layouts.Select(l => Num(l.Align))).ToArray());
         foreach (var row in Table(rows))
             w.Line("//   " + row);
+        foreach (var line in CompatEmitter.Summary(a))
+            w.Line(line);
 
         int requestedSize = LayoutEngine.ClrSizeToRequest(a);
         var layoutArgs = new List<string> { a.IsUnion ? "global::System.Runtime.InteropServices.LayoutKind.Explicit" : "global::System.Runtime.InteropServices.LayoutKind.Sequential" };
@@ -321,6 +323,12 @@ internal static class Emitter
     };
 
     // ---------------------------------------------------------------- file scaffolding
+
+    internal static SourceWriter BeginFile(TypeDeclaration declaration) => Begin(declaration);
+
+    internal static string EndFile(SourceWriter w, TypeDeclaration declaration) => End(w, declaration);
+
+    internal const string GeneratedCodeAttribute = GeneratedCode;
 
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"IoctlSharp\", \"" + "{VERSION}" + "\")]";
 

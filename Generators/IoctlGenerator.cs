@@ -49,8 +49,14 @@ public sealed class IoctlGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(structs, static (spc, model) => Emit(spc, model!.Declaration.HintName, () => Emitter.EmitStruct(model)));
         context.RegisterSourceOutput(unions, static (spc, model) => Emit(spc, model!.Declaration.HintName, () => Emitter.EmitStruct(model)));
+        // The 32-bit twins and their conversions, in a file of their own (none when no 32-bit layout differs).
+        context.RegisterSourceOutput(structs, static (spc, model) => Emit(spc, CompatHintName(model!), () => CompatEmitter.Emit(model!)));
+        context.RegisterSourceOutput(unions, static (spc, model) => Emit(spc, CompatHintName(model!), () => CompatEmitter.Emit(model!)));
         context.RegisterSourceOutput(groups, static (spc, model) => Emit(spc, model!.Declaration.HintName, () => Emitter.EmitGroup(model)));
     }
+
+    private static string CompatHintName(StructModel model)
+        => model.Declaration.HintName.Substring(0, model.Declaration.HintName.Length - ".g.cs".Length) + ".Compat.g.cs";
 
     private static StructModel? ParseStruct(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
     {
@@ -81,7 +87,7 @@ public sealed class IoctlGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext spc, string hintName, System.Func<string> emit)
+    private static void Emit(SourceProductionContext spc, string hintName, System.Func<string?> emit)
     {
         try
         {

@@ -17,7 +17,7 @@ namespace IoctlSharp.Generators;
 /// Symbols to models. The generator keeps a model only when parsing it reported no error; the analyzer runs the
 /// same code and reports what it found, so "what the generator accepts" and "what the analyzer allows" cannot drift.
 /// </summary>
-internal sealed class Parser
+internal sealed partial class Parser
 {
     public const string AbiStructAttribute = "IoctlSharp.AbiStructAttribute";
     public const string AbiUnionAttribute = "IoctlSharp.AbiUnionAttribute";
@@ -53,6 +53,8 @@ internal sealed class Parser
             return null;
 
         CheckLayouts(type, aggregate);
+        if (!HasErrors)
+            CheckCompat(type, aggregate);
         return HasErrors ? null : new StructModel(Declaration(type), aggregate);
     }
 
@@ -324,7 +326,9 @@ internal sealed class Parser
             return null;
         }
 
-        return new FieldModel(field.Name, type, align, packed, field.IsFixedSizeBuffer);
+        if (!TryParseCompat(field, at, isUnion, out var compat))
+            return null;
+        return new FieldModel(field.Name, type, align, packed, field.IsFixedSizeBuffer, compat);
     }
 
     /// <summary>The C type of a C# type, or null with the reason.</summary>

@@ -31,5 +31,17 @@ internal sealed class SourceWriter
         return this;
     }
 
+    public SourceWriter Indent()
+    {
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Outdent()
+    {
+        _indent--;
+        return this;
+    }
+
     public override string ToString() => _sb.ToString();
 }

@@ -43,7 +43,8 @@ internal sealed record AbiType(
 
 /// <param name="Align">From <c>[AbiAlign(N)]</c>; 0 = none.</param>
 /// <param name="IsFixedBuffer">A C# <c>fixed</c> buffer (reading its address needs an unsafe context).</param>
-internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer);
+/// <param name="Compat">Its union discriminator or cases, for the 32-bit conversions; null = none.</param>
+internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer, FieldCompat? Compat = null);
 
 /// <summary>A C struct or union, with every nested aggregate inlined so that the model is self-contained.</summary>
 /// <param name="FlexibleCount">The field that counts the flexible array's entries (<c>CountField</c>), or null.</param>

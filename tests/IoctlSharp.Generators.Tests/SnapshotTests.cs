@@ -107,22 +107,61 @@ public class SnapshotTests
             public uint Offset;
         }
 
+        // Type says which member of U is active: the 32-bit conversions translate that one only.
         [AbiUnion(Pack = 1)]
         public partial struct ParameterUnion
         {
-            [FieldOffset(0)] public uint Value32;
-            [FieldOffset(0)] public ulong Value64;
-            [FieldOffset(0)] public PointerParameter Pointer;
-            [FieldOffset(0)] public PageListParameter PageList;
+            [FieldOffset(0), AbiCase(ParameterType.Bit32)] public uint Value32;
+            [FieldOffset(0), AbiCase(ParameterType.Bit64)] public ulong Value64;
+            [FieldOffset(0), AbiCase(ParameterType.LinAddr, ParameterType.LinAddrIn, ParameterType.LinAddrOut)] public PointerParameter Pointer;
+            [FieldOffset(0), AbiCase(ParameterType.PageList)] public PageListParameter PageList;
         }
 
-        public enum ParameterType : uint { Invalid = 0, Bit32 = 1, Bit64 = 2, LinAddr = 4 }
+        public enum ParameterType : uint { Invalid = 0, Bit32 = 1, Bit64 = 2, LinAddr = 4, LinAddrIn = 5, LinAddrOut = 6, PageList = 10 }
 
         [AbiStruct(Pack = 1, ExpectedSize32 = 12, ExpectedSize64 = 16, CName = "vmmdev_hgcm_function_parameter")]
         public partial struct HgcmFunctionParameter
         {
             public ParameterType Type;
-            public ParameterUnion U;
+            [AbiDiscriminator(nameof(Type))] public ParameterUnion U;
+        }
+        """);
+
+    [Fact]
+    public void CompatTwinsOfFixedBuffersNestedStructsAndArrays() => Verify(nameof(CompatTwinsOfFixedBuffersNestedStructsAndArrays), """
+        namespace Compat;
+
+        // struct space_resv: 44 bytes on i386 (s64 4-aligned), 48 elsewhere; arm32 agrees with x86_64, so only an I386 twin.
+        [AbiStruct(ExpectedSize64 = 48)]
+        public unsafe partial struct SpaceResv
+        {
+            public short Type;
+            public short Whence;
+            public long Start;
+            public long Len;
+            public int Sysid;
+            public uint Pid;
+            public fixed int Pad[4];
+        }
+
+        [AbiStruct]
+        public unsafe partial struct Iovec
+        {
+            public void* Base;
+            public nuint Len;
+        }
+
+        [InlineArray(2)]
+        public struct TwoIovecs { private Iovec _element; }
+
+        // Nested twins, an [InlineArray] of them, a C long and a pointer to a function.
+        [AbiStruct]
+        public unsafe partial struct Request
+        {
+            public SpaceResv Resv;
+            public TwoIovecs Vecs;
+            public CLong Offset;
+            public delegate* unmanaged<int, void> Callback;
         }
         """);
 

@@ -9,6 +9,7 @@ namespace Kvm
     //   offsetof Pages[]       8     4        8      8        8        8       8
     //   sizeof                 8     4        8      8        8        8       8
     //   _Alignof               8     4        8      8        8        8       8
+    // 32-bit twins: I386 (i386, 4 bytes), converted both ways; arm32 lays it out as x86_64 does.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential, Size = 8)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct PageList : global::IoctlSharp.IAbiStruct<global::Kvm.PageList>

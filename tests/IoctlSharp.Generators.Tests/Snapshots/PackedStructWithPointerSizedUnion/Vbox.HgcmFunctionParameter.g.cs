@@ -9,6 +9,7 @@ namespace Vbox
     //   offsetof U          4     4        4      4        4        4       4
     //   sizeof             16    12       16     12       16       16      12
     //   _Alignof            1     1        1      1        1        1       1
+    // 32-bit twins: I386 (i386, 12 bytes), Arm32 (arm32, 12 bytes), converted both ways.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 1)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct HgcmFunctionParameter : global::IoctlSharp.IAbiStruct<global::Vbox.HgcmFunctionParameter>

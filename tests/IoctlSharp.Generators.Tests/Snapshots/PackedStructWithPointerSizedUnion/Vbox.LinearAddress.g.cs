@@ -9,6 +9,7 @@ namespace Vbox
     //   offsetof LinearAddr       0     0        0      0        0        0       0
     //   sizeof                    8     4        8      4        8        8       4
     //   _Alignof                  1     1        1      1        1        1       1
+    // 32-bit twins: I386 (i386, 4 bytes), Arm32 (arm32, 4 bytes), converted both ways.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Pack = 1)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct LinearAddress : global::IoctlSharp.IAbiStruct<global::Vbox.LinearAddress>

@@ -9,6 +9,7 @@ namespace Vbox
     //   offsetof Offset       4     4        4      4        4        4       4
     //   sizeof                8     8        8      8        8        8       8
     //   _Alignof              4     4        4      4        4        4       4
+    // 32-bit twins: none; i386 and arm32 put every member where x86_64 does, so a 32-bit peer's bytes are this type's.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct PageListParameter : global::IoctlSharp.IAbiStruct<global::Vbox.PageListParameter>

@@ -11,6 +11,7 @@ namespace Vbox
     //   offsetof PageList       0     0        0      0        0        0       0
     //   sizeof                 12     8       12      8       12       12       8
     //   _Alignof                1     1        1      1        1        1       1
+    // 32-bit twins: I386 (i386, 8 bytes), Arm32 (arm32, 8 bytes), layout only (the struct holding it converts the member its [AbiDiscriminator] selects).
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Pack = 1)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct ParameterUnion : global::IoctlSharp.IAbiStruct<global::Vbox.ParameterUnion>

@@ -9,6 +9,7 @@ namespace Vbox
     //   offsetof U          4     4        4      4        4        4       4
     //   sizeof             12     8       12      8       12       12       8
     //   _Alignof            1     1        1      1        1        1       1
+    // 32-bit twins: I386 (i386, 8 bytes), Arm32 (arm32, 8 bytes), converted both ways.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 1)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct PointerParameter : global::IoctlSharp.IAbiStruct<global::Vbox.PointerParameter>

@@ -9,6 +9,7 @@ namespace Xen
     //   offsetof Items       8     8        8      8        8        8       8
     //   sizeof              56    32       56     32       56       56      32
     //   _Alignof             8     8        8      8        8        8       8
+    // 32-bit twins: I386 (i386, 32 bytes), Arm32 (arm32, 32 bytes), converted both ways.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct LongPair : global::IoctlSharp.IAbiStruct<global::Xen.LongPair>

@@ -10,6 +10,7 @@ namespace Xen
     //   offsetof Size          16     8       16      8       16       16       8
     //   sizeof                 24    12       24     12       24       24      12
     //   _Alignof                8     4        8      4        8        8       4
+    // 32-bit twins: I386 (i386, 12 bytes), Arm32 (arm32, 12 bytes), converted both ways.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct Longs : global::IoctlSharp.IAbiStruct<global::Xen.Longs>

@@ -12,6 +12,7 @@ namespace Xen
     //   offsetof Err       24    20       24     20       24       24      20
     //   sizeof             32    24       32     24       32       32      24
     //   _Alignof            8     4        8      8        8        8       8
+    // 32-bit twins: I386 (i386, 24 bytes), Arm32 (arm32, 24 bytes), converted both ways.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct PrivcmdMmapbatchV2 : global::IoctlSharp.IAbiStruct<global::Xen.PrivcmdMmapbatchV2>

@@ -9,6 +9,7 @@ namespace Unions
     //   offsetof U          8     4        8      8        8        8       8
     //   sizeof             16    12       16     16       16       16      16
     //   _Alignof            8     4        8      8        8        8       8
+    // 32-bit twins: I386 (i386, 12 bytes), converted both ways; arm32 lays it out as x86_64 does.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct Tagged : global::IoctlSharp.IAbiStruct<global::Unions.Tagged>

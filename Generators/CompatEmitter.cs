@@ -1,0 +1,323 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using IoctlSharp.Generators.Abi;
+using IoctlSharp.Generators.Model;
+
+namespace IoctlSharp.Generators;
+
+/// <summary>
+/// The 32-bit twins of an ABI struct or union and the conversions between them and the declaration: one nested
+/// struct per 32-bit ABI whose layout differs from the native one (<c>T.I386</c>, <c>T.Arm32</c>), with every member
+/// at its C offset on that ABI, as the layout engine computes it.
+/// </summary>
+internal static class CompatEmitter
+{
+    private const string Rt = "global::IoctlSharp.";
+    private const string Interop = "global::System.Runtime.InteropServices.";
+
+    /// <summary>The lines the struct's own generated file carries about its twins.</summary>
+    public static IEnumerable<string> Summary(AggregateModel a)
+    {
+        var twins = CompatPlan.Targets.Where(t => CompatPlan.Differs(a, t)).ToList();
+        if (twins.Count == 0)
+        {
+            yield return "// 32-bit twins: none; i386 and arm32 put every member where x86_64 does, so a 32-bit peer's bytes are this type's.";
+            yield break;
+        }
+
+        var same = CompatPlan.Targets.Except(twins).Select(t => t.Name).ToList();
+        yield return "// 32-bit twins: " + string.Join(", ", twins.Select(t => $"{CompatPlan.TwinName(a, t)} ({t.Name}, {LayoutEngine.Layout(a, t).Size} bytes)"))
+            + (twins.All(t => CompatPlan.Convertible(a, t)) ? ", converted both ways"
+                : a.IsUnion ? ", layout only (the struct holding it converts the member its [AbiDiscriminator] selects)"
+                : ", layout only (no conversions: see ISH111)")
+            + (same.Count > 0 ? $"; {string.Join(" and ", same)} lays it out as x86_64 does." : ".");
+    }
+
+    /// <summary>The twins file, or null when the type has no twin.</summary>
+    public static string? Emit(StructModel model)
+    {
+        var a = model.Aggregate;
+        var twins = CompatPlan.Targets.Where(t => CompatPlan.Differs(a, t)).ToList();
+        if (twins.Count == 0)
+            return null;
+
+        var w = Emitter.BeginFile(model.Declaration);
+        w.Open($"partial {model.Declaration.Keyword} {model.Declaration.Name}");
+        for (int i = 0; i < twins.Count; i++)
+        {
+            if (i > 0) w.Line();
+            EmitTwin(w, a, twins[i]);
+        }
+
+        w.Close();
+        return Emitter.EndFile(w, model.Declaration);
+    }
+
+    private static void EmitTwin(SourceWriter w, AggregateModel a, TargetAbi target)
+    {
+        var layout = LayoutEngine.Layout(a, target);
+        string name = CompatPlan.TwinName(a, target);
+        string kind = a.IsUnion ? "union" : "struct";
+        bool convertible = CompatPlan.Convertible(a, target);
+        bool needsUnsafe = a.Fields.Any(f => f.IsFixedBuffer) || (convertible && UsesPointers(a));
+        string native = a.FullName;
+
+        w.Line($"/// <summary>");
+        w.Line($"/// <c>{kind} {a.CName}</c> as {target.Name} lays it out ({layout.Size} bytes): a 32-bit peer's bytes, member by member.");
+        if (convertible && a.IsUnion)
+            w.Line($"/// Every member is a <c>{a.Fields[0].Type.CName}</c>: the conversions translate <see cref=\"{a.Fields[0].Name}\"/>, which is all of them.");
+        w.Line(convertible
+            ? $"/// Convert with <see cref=\"ToNative\"/> (widening) and <see cref=\"FromNative\"/> (checked narrowing)."
+            : a.IsUnion
+                ? "/// No conversions of its own: the struct holding it names the active member with [AbiDiscriminator]."
+                : "/// No conversions: a member holds a union laid out differently without a discriminator (ISH111).");
+        w.Line($"/// </summary>");
+        w.Line($"/// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here{(target.Int64Align == 4 ? "; 64-bit members are 4-byte aligned" : "")}. Values are in this process's byte order.</remarks>");
+        w.Line($"[{Interop}StructLayout({Interop}LayoutKind.Explicit, Size = {Num(layout.Size)})]");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        string interfaces = convertible ? $" : {Rt}IAbiTwin<{name}, {native}>" : "";
+        w.Open($"public {(needsUnsafe ? "unsafe " : "")}partial struct {name}{interfaces}");
+        w.Line($"/// <summary><c>sizeof({kind} {a.CName})</c> on {target.Name}.</summary>");
+        w.Line($"public const int SizeOf = {Num(layout.Size)};");
+        w.Line();
+
+        var arrays = new List<(string Name, AbiType Type)>();
+        for (int i = 0; i < a.Fields.Count; i++)
+        {
+            var f = a.Fields[i];
+            var fl = layout.Fields[i];
+            string offset = $"[{Interop}FieldOffset({Num(fl.Offset)})] ";
+            if (f.IsFixedBuffer)
+            {
+                w.Line($"{offset}public fixed {f.Type.Element!.CSharpName} {f.Name}[{Num(f.Type.Length)}];");
+                continue;
+            }
+
+            w.Line($"{offset}public {TwinType(f.Type, target, f.Name, arrays)} {f.Name};");
+        }
+
+        foreach (var (arrayName, type) in arrays)
+        {
+            w.Line();
+            w.Line($"/// <summary><c>{type.CName} [{Num(type.Length)}]</c> on {target.Name}.</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.InlineArray(" + Num(type.Length) + ")]");
+            w.Open($"public struct {arrayName}");
+            w.Line($"private {TwinType(type.Element!, target, arrayName + "Element", arrays)} _element0;");
+            w.Close();
+        }
+
+        w.Line();
+        w.Line($"/// <summary>Reads a twin from the first {Num(layout.Size)} bytes of <paramref name=\"source\"/>; a shorter buffer throws <see cref=\"{Rt}AbiBufferException\"/>.</summary>");
+        w.Line($"public static {name} Read(global::System.ReadOnlySpan<byte> source) => {Rt}AbiCompat.Read<{name}>(source);");
+        w.Line();
+        w.Line($"/// <summary>Reads a twin from the first {Num(layout.Size)} bytes of <paramref name=\"source\"/>; false when it is shorter.</summary>");
+        w.Line($"public static bool TryRead(global::System.ReadOnlySpan<byte> source, out {name} value) => {Rt}AbiCompat.TryRead(source, out value);");
+        w.Line();
+        w.Line($"/// <summary>Writes the twin's {Num(layout.Size)} bytes to the start of <paramref name=\"destination\"/>; a shorter buffer throws <see cref=\"{Rt}AbiBufferException\"/>.</summary>");
+        w.Line($"public readonly void Write(global::System.Span<byte> destination) => {Rt}AbiCompat.Write(destination, in this);");
+
+        if (convertible)
+        {
+            w.Line();
+            EmitConversions(w, a, target, name);
+        }
+
+        w.Close();
+    }
+
+    private static void EmitConversions(SourceWriter w, AggregateModel a, TargetAbi target, string name)
+    {
+        string native = a.FullName;
+        string fault = Rt + "AbiConversionFault";
+        w.Line($"static {Rt}AbiTarget {Rt}IAbiTwin<{name}, {native}>.Target => {Rt}AbiTarget.{target.Identifier};");
+        w.Line();
+        w.Line("/// <summary>Widens to the native layout: pointers and unsigned longs zero-extend (as compat_ptr() does), signed longs sign-extend.");
+        w.Line("/// Throws <see cref=\"" + Rt + "AbiConversionException\"/> only for a union discriminator no member claims.</summary>");
+        w.Line($"public readonly {native} ToNative() => {Rt}AbiCompat.ToNative<{name}, {native}>(in this);");
+        w.Line();
+        w.Line("/// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>");
+        w.Line($"public readonly bool TryToNative(out {native} value) => Widen(in this, out value).IsSuccess;");
+        w.Line();
+        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout. A pointer or long that does not fit 32 bits, or an");
+        w.Line($"/// unknown union discriminator, throws <see cref=\"{Rt}AbiConversionException\"/> naming the member: never a silent truncation.</summary>");
+        w.Line($"public static {name} FromNative(in {native} value) => {Rt}AbiCompat.FromNative<{name}, {native}>(in value);");
+        w.Line();
+        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout; false when a member does not fit or a discriminator is unknown.</summary>");
+        w.Line($"public static bool TryFromNative(in {native} value, out {name} twin) => Narrow(in value, out twin).IsSuccess;");
+
+        foreach (bool widen in new[] { true, false })
+        {
+            w.Line();
+            w.Line(widen
+                ? "/// <summary>32-bit to native, member by member; default, or the member that failed.</summary>"
+                : "/// <summary>Native to 32-bit, member by member, checked; default, or the member that failed.</summary>");
+            w.Open(widen
+                ? $"public static {fault} Widen(in {name} source, out {native} destination)"
+                : $"public static {fault} Narrow(in {native} source, out {name} destination)");
+            w.Line("destination = default;");
+            int depth = 0;
+            foreach (var f in a.IsUnion ? a.Fields.Take(1) : a.Fields)
+            {
+                var discriminated = f.Compat?.Discriminator is { } d && f.Type.Aggregate is { IsUnion: true } u && CompatPlan.Differs(u, target) ? d : null;
+                if (discriminated is not null)
+                    EmitDiscriminated(w, f, discriminated, target, widen);
+                else
+                    EmitMember(w, f.Type, f.IsFixedBuffer, "source." + f.Name, "destination." + f.Name, Str(f.Name), target, widen, ref depth);
+            }
+
+            w.Line("return default;");
+            w.Close();
+        }
+    }
+
+    /// <summary>A union whose active member the sibling discriminator names: that member only; another value is an error.</summary>
+    private static void EmitDiscriminated(SourceWriter w, FieldModel f, string discriminator, TargetAbi target, bool widen)
+    {
+        var union = f.Type.Aggregate!;
+        w.Line($"// {f.Name}: the member {discriminator} selects.");
+        w.Open($"switch (unchecked((long)source.{discriminator}))");
+        foreach (var member in union.Fields)
+        {
+            if (member.Compat is not { Cases.Count: > 0 } compat)
+                continue;
+            foreach (long value in compat.Cases)
+                w.Line($"case {value.ToString(CultureInfo.InvariantCulture)}:");
+            int depth = 0;
+            w.Indent();
+            EmitMember(w, member.Type, member.IsFixedBuffer, $"source.{f.Name}.{member.Name}", $"destination.{f.Name}.{member.Name}",
+                Str(f.Name + "." + member.Name), target, widen, ref depth);
+            w.Line("break;");
+            w.Outdent();
+        }
+
+        w.Line("default:");
+        w.Line($"    return new {Rt}AbiConversionFault({Str(f.Name)}, {Rt}AbiConversionFaultKind.UnknownDiscriminator);");
+        w.Close();
+    }
+
+    private static void EmitMember(SourceWriter w, AbiType type, bool isFixedBuffer, string src, string dst, string path,
+        TargetAbi target, bool widen, ref int depth)
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.Scalar:
+                EmitScalar(w, type, src, dst, path, widen);
+                return;
+            case AbiTypeKind.Aggregate when !CompatPlan.Differs(type.Aggregate!, target):
+                w.Line($"{dst} = {src};");
+                return;
+            case AbiTypeKind.Aggregate:
+                string twin = type.Aggregate!.FullName + "." + CompatPlan.TwinName(type.Aggregate!, target);
+                string call = widen ? $"{twin}.Widen(in {src}, out {dst})" : $"{twin}.Narrow(in {src}, out {dst})";
+                w.Line("{");
+                w.Line($"    var fault = {call};");
+                w.Line("    if (!fault.IsSuccess)");
+                w.Line($"        return fault.Within({path});");
+                w.Line("}");
+                return;
+            case AbiTypeKind.Array when isFixedBuffer || !CompatPlan.Differs(type.Element!, target):
+                if (!isFixedBuffer)
+                {
+                    w.Line($"{dst} = {src};");
+                    return;
+                }
+
+                string j = "i" + depth.ToString(CultureInfo.InvariantCulture);
+                w.Open($"for (int {j} = 0; {j} < {Num(type.Length)}; {j}++)");
+                w.Line($"{dst}[{j}] = {src}[{j}];");
+                w.Close();
+                return;
+            default:
+                string i = "i" + depth.ToString(CultureInfo.InvariantCulture);
+                depth++;
+                w.Open($"for (int {i} = 0; {i} < {Num(type.Length)}; {i}++)");
+                EmitMember(w, type.Element!, false, $"{src}[{i}]", $"{dst}[{i}]",
+                    $"{path} + \"[\" + {i}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", target, widen, ref depth);
+                w.Close();
+                depth--;
+                return;
+        }
+    }
+
+    private static void EmitScalar(SourceWriter w, AbiType type, string src, string dst, string path, bool widen)
+    {
+        string outOfRange = $"return new {Rt}AbiConversionFault({path}, {Rt}AbiConversionFaultKind.OutOfRange);";
+        switch (type.Scalar)
+        {
+            case ScalarKind.Pointer when widen:
+                w.Line($"{dst} = {(type.CSharpName == "void*" ? "" : "(" + type.CSharpName + ")")}(void*)(nuint){src}; // zero-extends, as compat_ptr()");
+                return;
+            case ScalarKind.Pointer:
+                w.Open($"if ((nuint)(void*){src} > uint.MaxValue)");
+                w.Line(outOfRange);
+                w.Close();
+                w.Line($"{dst} = (uint)(nuint)(void*){src};");
+                return;
+            case ScalarKind.NUInt when widen:
+                w.Line($"{dst} = {src}; // zero-extends");
+                return;
+            case ScalarKind.NInt when widen:
+                w.Line($"{dst} = {src}; // sign-extends");
+                return;
+            case ScalarKind.CULong when widen:
+                w.Line($"{dst} = new {Interop}CULong({src}); // zero-extends");
+                return;
+            case ScalarKind.CLong when widen:
+                w.Line($"{dst} = new {Interop}CLong({src}); // sign-extends");
+                return;
+            case ScalarKind.NUInt or ScalarKind.CULong:
+                string u = type.Scalar == ScalarKind.CULong ? src + ".Value" : src;
+                w.Open($"if ({u} > uint.MaxValue)");
+                w.Line(outOfRange);
+                w.Close();
+                w.Line($"{dst} = (uint){u};");
+                return;
+            case ScalarKind.NInt or ScalarKind.CLong:
+                string s = type.Scalar == ScalarKind.CLong ? src + ".Value" : src;
+                w.Open($"if ({s} < int.MinValue || {s} > int.MaxValue)");
+                w.Line(outOfRange);
+                w.Close();
+                w.Line($"{dst} = (int){s};");
+                return;
+            default:
+                w.Line($"{dst} = {src};");
+                return;
+        }
+    }
+
+    /// <summary>The twin's C# type for a member of <paramref name="type"/>; arrays of differing elements get an [InlineArray] of twins.</summary>
+    private static string TwinType(AbiType type, TargetAbi target, string memberName, List<(string, AbiType)> arrays)
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.Scalar:
+                return type.Scalar switch
+                {
+                    ScalarKind.Pointer or ScalarKind.NUInt or ScalarKind.CULong => "uint",
+                    ScalarKind.NInt or ScalarKind.CLong => "int",
+                    _ => type.CSharpName,
+                };
+            case AbiTypeKind.Aggregate:
+                return CompatPlan.Differs(type.Aggregate!, target)
+                    ? type.Aggregate!.FullName + "." + CompatPlan.TwinName(type.Aggregate!, target)
+                    : type.Aggregate!.FullName;
+            default:
+                if (!CompatPlan.Differs(type.Element!, target))
+                    return type.CSharpName;
+                string name = memberName + "Array";
+                arrays.Add((name, type));
+                return name;
+        }
+    }
+
+    /// <summary>True when the conversions touch a pointer member directly (they then need an unsafe context, as the declaration does).</summary>
+    private static bool UsesPointers(AggregateModel a)
+        => a.Fields.Any(f => IsPointer(f.Type) || (f.Compat?.Discriminator is not null && f.Type.Aggregate is { } u && u.Fields.Any(m => IsPointer(m.Type) || m.IsFixedBuffer)));
+
+    private static bool IsPointer(AbiType type) => type.Kind == AbiTypeKind.Array ? IsPointer(type.Element!) : type.Scalar == ScalarKind.Pointer;
+
+    private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Str(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+}
