@@ -39,6 +39,9 @@ internal sealed partial class Parser
     private void Report(DiagnosticDescriptor descriptor, ISymbol? symbol, params object?[] args)
         => _diagnostics.Add(Diagnostic.Create(descriptor, symbol?.Locations.FirstOrDefault(), args));
 
+    private void Report(DiagnosticDescriptor descriptor, ISymbol? symbol, ImmutableDictionary<string, string?> properties, params object?[] args)
+        => _diagnostics.Add(Diagnostic.Create(descriptor, symbol?.Locations.FirstOrDefault(), properties, args));
+
     // ---------------------------------------------------------------- structs and unions
 
     /// <summary>Parses an [AbiStruct]/[AbiUnion] type; null when it has an error (reported to <see cref="Diagnostics"/>).</summary>
@@ -111,7 +114,9 @@ internal sealed partial class Parser
                 : target.IsIlp32 ? aggregate.ExpectedSize32 : aggregate.ExpectedSize64;
             if (expected > 0 && layouts[target].Size != expected)
             {
-                Report(Descriptors.ExpectedSizeMismatch, type, type.Name, expected, layouts[target].Size, target.Name);
+                // The computed sizes ride along so the code fix can correct ExpectedSize without laying anything out.
+                var sizes = FixProperties.ForSizes(TargetAbi.All.Select(t => (t.IsIlp32, layouts[t].Size)));
+                Report(Descriptors.ExpectedSizeMismatch, type, sizes, type.Name, expected, layouts[target].Size, target.Name);
                 return;
             }
         }

@@ -45,6 +45,12 @@ public sealed class AbiStructAttribute : Attribute
 
     /// <summary>The C name used in generated comments and messages (default: the type name in snake_case).</summary>
     public string? CName { get; set; }
+
+    /// <summary>
+    /// The layout is meant to differ between ABIs (it has pointer or C long members, or i386's 4-byte alignment of
+    /// 64-bit members is intended, as in a struct with a compat twin): silences the ISH122 and ISH123 advice.
+    /// </summary>
+    public bool AllowAbiDifferences { get; set; }
 }
 
 /// <summary>
@@ -74,6 +80,9 @@ public sealed class AbiUnionAttribute : Attribute
 
     /// <inheritdoc cref="AbiStructAttribute.CName"/>
     public string? CName { get; set; }
+
+    /// <inheritdoc cref="AbiStructAttribute.AllowAbiDifferences"/>
+    public bool AllowAbiDifferences { get; set; }
 }
 
 /// <summary>A member's minimum alignment, as <c>__attribute__((aligned(N)))</c> on a member (<c>__aligned_u64</c> is <c>[AbiAlign(8)] ulong</c>).</summary>

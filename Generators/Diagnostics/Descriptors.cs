@@ -12,7 +12,13 @@ internal static class Descriptors
     private const string Request = "IoctlSharp.Request";
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string category)
-        => new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        => Create(id, title, message, category, DiagnosticSeverity.Error);
+
+    /// <summary>Every rule links to its page under docs/diagnostics/: a bad example, the fix, and the ABI fact behind it.</summary>
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity)
+        => new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    public static string HelpLink(string id) => "docs/diagnostics/" + id + ".md";
 
     public static readonly DiagnosticDescriptor MustBePartial = Error("ISH101",
         "ABI types and ioctl declarations must be partial",
@@ -75,4 +81,41 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnsupportedSignature = Error("ISH206",
         "Unsupported ioctl signature",
         "Ioctl '{0}': {1}", Request);
+
+    // ---------------------------------------------------------------- advice: layouts that work but bite
+
+    public static readonly DiagnosticDescriptor BoolField = Create("ISH120",
+        "bool in an ABI struct",
+        "Field '{0}' of '{1}' is bool (C _Bool): a driver or hardware ABI wants __u8 with explicit padding; declare it byte",
+        Layout, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ImplicitPadding = Create("ISH121",
+        "Implicit padding in an ABI struct",
+        "'{0}' has implicit padding {1}: {2}; declare it as an explicit field, as kernel ABI structs do",
+        Layout, DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor I386LayoutDiffers = Create("ISH122",
+        "Layout differs between i386 and x86_64",
+        "'{0}': {1} is {2} on i386 but {3} on x86_64, because i386 aligns 64-bit members to 4 bytes; {4}, or set AllowAbiDifferences = true if the difference is intended",
+        Layout, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor PointerSizedField = Create("ISH123",
+        "Pointer-sized member in an ABI struct",
+        "Field '{0}' of '{1}' is {2}: {3} bytes on i386, arm32 and mips32 but {4} on the 64-bit targets, so the layout changes with the ABI; kernel headers declare such members __u64 (u64_to_user_ptr), or set AllowAbiDifferences = true",
+        Layout, DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor NoExpectedSize = Create("ISH124",
+        "ABI struct declares no expected size",
+        "'{0}' declares no expected size; its C layout is {1}",
+        Layout, DiagnosticSeverity.Hidden);
+
+    public static readonly DiagnosticDescriptor DuplicateRequest = Create("ISH220",
+        "Two ioctls encode the same request",
+        "Ioctls '{0}' and '{1}' of '{2}' both have direction {3} and nr 0x{4:X2} with the same size, so they are the same request on every target; one is probably a copy-paste error",
+        Request, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ArgumentContradictsEncoding = Create("ISH221",
+        "Argument modifier contradicts the encoding",
+        "Ioctl '{0}': {1}",
+        Request, DiagnosticSeverity.Warning);
 }

@@ -32,6 +32,12 @@ internal static class Harness
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
+    /// <summary>Every analyzer IoctlSharp ships (all the DiagnosticAnalyzers of the analyzers assembly), new instances.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() => typeof(AbiDeclarationAnalyzer).Assembly.GetTypes()
+        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
     /// <summary>The generator's output for <paramref name="sources"/>, the compilation with it, and everything the compiler and analyzer say.</summary>
     public static Result Run(params string[] sources)
     {
@@ -39,7 +45,7 @@ internal static class Harness
         var driver = Driver().RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult();
         var analyzerDiagnostics = output
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new AbiDeclarationAnalyzer()))
+            .WithAnalyzers(AllAnalyzers())
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         return new Result(run, output, generatorDiagnostics, output.GetDiagnostics(), analyzerDiagnostics);
     }
