@@ -40,7 +40,7 @@ public static class SampleApp
         _ => throw new ArgumentException($"no bundled guest named {name}"),
     };
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, string kvmDevice = "/dev/kvm")
     {
         string guestName = "all";
         string? binary = null;
@@ -102,9 +102,9 @@ public static class SampleApp
             return 0;
         }
 
-        if (!File.Exists("/dev/kvm"))
+        if (!File.Exists(kvmDevice))
         {
-            error.WriteLine("Sample.Driver: /dev/kvm does not exist on this machine, so no guest can run (KVM is needed).");
+            error.WriteLine($"Sample.Driver: {kvmDevice} does not exist on this machine, so no guest can run (KVM is needed).");
             return 1;
         }
 

@@ -54,6 +54,8 @@ public static class Benchmark
         var result = VirtualMachine.Run(guest, new VmmOptions { Argument = (ulong)hypercalls, Timeout = TimeSpan.FromMinutes(10) });
         if (!result.Succeeded)
             throw new IOException($"the benchmark guest did not finish cleanly: {result.Detail}, status {result.GuestStatus}");
+        if (cExits != result.Exits)
+            throw new IOException($"the C VMM saw {cExits} exits, this one {result.Exits}: they did not run the same guest");
         return new Figures(cExits / cSeconds, result.Exits / result.LoopElapsed.TotalSeconds, result.LoopAllocatedBytes, result.Exits);
     }
 }

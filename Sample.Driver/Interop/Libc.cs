@@ -131,6 +131,8 @@ public static unsafe partial class Libc
                 int signal = SigRtMax() - 1;
                 SigAction action = default;
                 action.Handler = page;
+                // SA_RESTART: other syscalls the signal lands in resume; KVM_RUN returns EINTR all the same.
+                action.Flags = 0x10000000;
                 if (SigactionRaw(signal, &action, null) != 0)
                     throw new Win32Exception(Marshal.GetLastPInvokeError(), "sigaction failed");
                 return s_kickSignal = signal;
