@@ -48,6 +48,9 @@ public static partial class Kvm
     [IoctlNone(0x03, Name = "KVM_CHECK_EXTENSION")]
     public static partial int CheckExtension(SafeHandle fd, int extension);
 
+    [IoctlNone(0x04, Name = "KVM_GET_VCPU_MMAP_SIZE")]
+    public static partial int GetVcpuMmapSize(SafeHandle kvm);
+
     [IoctlWrite(0x46, Name = "KVM_SET_USER_MEMORY_REGION")]
     public static partial void SetUserMemoryRegion(SafeHandle vm, in KvmUserspaceMemoryRegion region);
 }

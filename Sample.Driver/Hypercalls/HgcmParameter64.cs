@@ -1,0 +1,46 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace Sample.Driver.Hypercalls;
+
+/// <summary>
+/// Reads and writes a 64-bit guest's <c>vmmdev_hgcm_function_parameter64</c> (16 bytes): the C# declaration's
+/// own layout in this x86_64 process, so the struct is read and written as it is.
+/// </summary>
+public static class HgcmParameter64
+{
+    /// <summary>sizeof(vmmdev_hgcm_function_parameter64).</summary>
+    public static readonly int Size = System.Runtime.CompilerServices.Unsafe.SizeOf<HgcmFunctionParameter>();
+
+    public static HgcmArgument Read(ReadOnlySpan<byte> p)
+    {
+        var raw = MemoryMarshal.Read<HgcmFunctionParameter>(p);
+        var a = new HgcmArgument { Type = raw.Type };
+        switch (raw.Type)
+        {
+            case HgcmParameterType.Bit32:
+                a.Value = raw.U.Value32;
+                break;
+            case HgcmParameterType.Bit64:
+                a.Value = raw.U.Value64;
+                break;
+            default:
+                a.Size = raw.U.Pointer.Size;
+                a.Address = raw.U.Pointer.U.LinearAddr;
+                break;
+        }
+        return a;
+    }
+
+    public static void WriteValue(Span<byte> p, in HgcmArgument a)
+    {
+        var raw = MemoryMarshal.Read<HgcmFunctionParameter>(p);
+        if (a.Type == HgcmParameterType.Bit32)
+            raw.U.Value32 = (uint)a.Value;
+        else if (a.Type == HgcmParameterType.Bit64)
+            raw.U.Value64 = a.Value;
+        else
+            return;
+        MemoryMarshal.Write(p, in raw);
+    }
+}
