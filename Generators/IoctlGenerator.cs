@@ -91,7 +91,8 @@ public sealed class IoctlGenerator : IIncrementalGenerator
     {
         try
         {
-            spc.AddSource(hintName, emit());
+            if (emit() is { } text)
+                spc.AddSource(hintName, text);
         }
         catch (System.OperationCanceledException)
         {
