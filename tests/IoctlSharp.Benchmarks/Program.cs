@@ -11,6 +11,12 @@ using IoctlSharp.Benchmarks;
 // minute and a half. Minimum and median are shown beside the mean: on a shared machine, other processes only ever
 // add time, so the fastest iterations are the cleanest measure of the call itself.
 // Results land in artifacts/benchmarks at the repository root.
+if (args.Length > 0 && args[0] == "--interleaved")
+{
+    Interleaved.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    return;
+}
+
 var job = Job.Default
     .WithLaunchCount(1)
     .WithWarmupCount(3)
