@@ -66,19 +66,32 @@ public unsafe class ErrorTests
     }
 
     [Fact]
-    public void AMappingChecksEveryRangeAndCannotBeUsedOnceUnmapped()
+    public void AMappingChecksEveryRangeAndIsUnmappedOnDispose()
     {
-        var mapping = MemoryMapping.Anonymous(4096);
-        mapping.Ref<ulong>(4088) = 7;
-        Assert.Equal(7ul, mapping.AsSpan<ulong>(4088, 1)[0]);
-        Assert.Throws<ArgumentOutOfRangeException>(() => mapping.Ref<ulong>(4089));
-        Assert.Throws<ArgumentOutOfRangeException>(() => mapping.AsSpan<byte>(0, 4097));
-        Assert.Throws<ArgumentOutOfRangeException>(() => mapping.AsSpan<byte>(nuint.MaxValue, 2));
-        nint address = mapping.Address;
-        mapping.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => mapping.AsSpan());
-        Assert.Throws<ObjectDisposedException>(() => mapping.Address);
-        Assert.DoesNotContain(File.ReadAllLines("/proc/self/maps"), line => line.StartsWith($"{address:x}-", StringComparison.Ordinal));
+        // A shared mapping of a file of our own: /proc/self/maps names it, so its disappearance is unambiguous.
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, new byte[4096]);
+            using var file = FileDescriptorHandle.Open(path);
+            var mapping = MemoryMapping.Map(file, 4096);
+            mapping.Ref<ulong>(4088) = 7;
+            Assert.Equal(7ul, mapping.AsSpan<ulong>(4088, 1)[0]);
+            Assert.Throws<ArgumentOutOfRangeException>(() => mapping.Ref<ulong>(4089));
+            Assert.Throws<ArgumentOutOfRangeException>(() => mapping.AsSpan<byte>(0, 4097));
+            Assert.Throws<ArgumentOutOfRangeException>(() => mapping.AsSpan<byte>(nuint.MaxValue, 2));
+            Assert.Contains(File.ReadAllLines("/proc/self/maps"), line => line.EndsWith(path, StringComparison.Ordinal));
+
+            mapping.Dispose();
+            Assert.DoesNotContain(File.ReadAllLines("/proc/self/maps"), line => line.EndsWith(path, StringComparison.Ordinal));
+            Assert.Throws<ObjectDisposedException>(() => mapping.AsSpan());
+            Assert.Throws<ObjectDisposedException>(() => mapping.Address);
+            Assert.Equal(7, File.ReadAllBytes(path)[4088]); // MAP_SHARED: the write reached the file
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }
 

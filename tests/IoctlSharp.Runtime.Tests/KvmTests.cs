@@ -100,6 +100,56 @@ public class KvmTests
     }
 
     [Fact]
+    public void AHandleDisposedDuringKvmRunKeepsItsFdUntilTheCallReturns()
+    {
+        // Real mode at 0x1000: mov byte [0x2001], 1 ; spin: cmp byte [0x2000], 0 ; je spin ; hlt
+        byte[] spinner = { 0xC6, 0x06, 0x01, 0x20, 0x01, 0x80, 0x3E, 0x00, 0x20, 0x00, 0x74, 0xF9, 0xF4 };
+        using var kvm = FileDescriptorHandle.Open("/dev/kvm");
+        using var vm = Kvm.CreateVm(kvm, 0);
+        using var memory = MemoryMapping.Anonymous(0x2000); // guest-physical 0x1000-0x2fff
+        spinner.CopyTo(memory.AsSpan());
+        Kvm.SetUserMemoryRegion(vm, new KvmUserspaceMemoryRegion
+        {
+            Slot = 0, GuestPhysAddr = GuestAddress, MemorySize = 0x2000, UserspaceAddr = (ulong)memory.Address,
+        });
+        var vcpu = Kvm.CreateVcpu(vm, 0);
+        using var run = MemoryMapping.Map<KvmRun>(vcpu, (nuint)Kvm.GetVcpuMmapSize(kvm));
+        Kvm.GetSregs(vcpu, out var sregs);
+        sregs.Cs.Base = 0;
+        sregs.Cs.Selector = 0;
+        Kvm.SetSregs(vcpu, sregs);
+        Kvm.SetRegs(vcpu, new KvmRegs { Rip = GuestAddress, Rflags = 0x2 });
+        int fd = vcpu.Fd;
+
+        Exception? failure = null;
+        var runner = new System.Threading.Thread(() =>
+        {
+            try { Kvm.Run(vcpu); }
+            catch (Exception e) { failure = e; }
+        }) { IsBackground = true };
+        runner.Start();
+        ref byte started = ref memory.Ref<byte>(0x1001), release = ref memory.Ref<byte>(0x1000);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (System.Threading.Volatile.Read(ref started) == 0 && DateTime.UtcNow < deadline && runner.IsAlive)
+            System.Threading.Thread.Sleep(1);
+        if (started == 0)
+            System.Threading.Volatile.Write(ref release, 1);
+        Assert.True(started == 1, $"the guest did not start: {failure?.Message ?? "KVM_RUN returned with exit " + run.Value.ExitReason}");
+
+        // Disposed mid-call: the fd stays open (so its number cannot be handed to another open) while the call that
+        // holds a reference runs, and is closed when that call returns; from then on the handle is refused.
+        vcpu.Dispose();
+        Assert.Equal("anon_inode:kvm-vcpu:0", Libc.FdTarget(fd));
+
+        System.Threading.Volatile.Write(ref release, 1);
+        Assert.True(runner.Join(TimeSpan.FromSeconds(10)));
+        Assert.Null(failure);
+        Assert.Equal(KvmRun.ExitHlt, run.Value.ExitReason);
+        Assert.Null(Libc.FdTarget(fd));
+        Assert.Throws<ObjectDisposedException>(() => Kvm.GetRegs(vcpu, out _));
+    }
+
+    [Fact]
     public void AnExistingFdCanBeWrappedWithOrWithoutOwnership()
     {
         using var kvm = FileDescriptorHandle.Open("/dev/kvm");
