@@ -266,19 +266,13 @@ internal static class CompatEmitter
             case ScalarKind.CLong when widen:
                 w.Line($"{dst} = new {Interop}CLong({src}); // sign-extends");
                 return;
-            case ScalarKind.NUInt or ScalarKind.CULong:
-                string u = type.Scalar == ScalarKind.CULong ? src + ".Value" : src;
-                w.Open($"if ({u} > uint.MaxValue)");
+            case ScalarKind.NUInt or ScalarKind.CULong or ScalarKind.NInt or ScalarKind.CLong:
+                string value = type.Scalar is ScalarKind.CULong or ScalarKind.CLong ? src + ".Value" : src;
+                bool signed = type.Scalar is ScalarKind.NInt or ScalarKind.CLong;
+                w.Open(signed ? $"if ({value} < int.MinValue || {value} > int.MaxValue)" : $"if ({value} > uint.MaxValue)");
                 w.Line(outOfRange);
                 w.Close();
-                w.Line($"{dst} = (uint){u};");
-                return;
-            case ScalarKind.NInt or ScalarKind.CLong:
-                string s = type.Scalar == ScalarKind.CLong ? src + ".Value" : src;
-                w.Open($"if ({s} < int.MinValue || {s} > int.MaxValue)");
-                w.Line(outOfRange);
-                w.Close();
-                w.Line($"{dst} = (int){s};");
+                w.Line($"{dst} = ({(signed ? "int" : "uint")}){value};");
                 return;
             default:
                 w.Line($"{dst} = {src};");
