@@ -197,7 +197,7 @@ internal static class CompatEmitter
     }
 
     private static void EmitMember(SourceWriter w, AbiType type, bool isFixedBuffer, string src, string dst, string path,
-        TargetAbi target, bool widen, ref int depth)
+        TargetAbi target, bool widen, ref int depth, bool inBlock = false)
     {
         switch (type.Kind)
         {
@@ -210,11 +210,12 @@ internal static class CompatEmitter
             case AbiTypeKind.Aggregate:
                 string twin = type.Aggregate!.FullName + "." + CompatPlan.TwinName(type.Aggregate!, target);
                 string call = widen ? $"{twin}.Widen(in {src}, out {dst})" : $"{twin}.Narrow(in {src}, out {dst})";
-                w.Line("{");
-                w.Line($"    var fault = {call};");
-                w.Line("    if (!fault.IsSuccess)");
-                w.Line($"        return fault.Within({path});");
-                w.Line("}");
+                // A block of its own, so that each member's 'fault' is its own variable (a loop body already is one).
+                if (!inBlock) w.Line("{").Indent();
+                w.Line($"var fault = {call};");
+                w.Line("if (!fault.IsSuccess)");
+                w.Line($"    return fault.Within({path});");
+                if (!inBlock) w.Outdent().Line("}");
                 return;
             case AbiTypeKind.Array when isFixedBuffer || !CompatPlan.Differs(type.Element!, target):
                 if (!isFixedBuffer)
@@ -233,7 +234,7 @@ internal static class CompatEmitter
                 depth++;
                 w.Open($"for (int {i} = 0; {i} < {Num(type.Length)}; {i}++)");
                 EmitMember(w, type.Element!, false, $"{src}[{i}]", $"{dst}[{i}]",
-                    $"{path} + \"[\" + {i}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", target, widen, ref depth);
+                    $"{path} + \"[\" + {i}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", target, widen, ref depth, inBlock: true);
                 w.Close();
                 depth--;
                 return;

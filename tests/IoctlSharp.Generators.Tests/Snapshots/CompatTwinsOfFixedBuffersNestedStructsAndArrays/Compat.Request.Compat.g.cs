@@ -65,11 +65,9 @@ namespace Compat
                 }
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Compat.Iovec.I386.Widen(in source.Vecs[i0], out destination.Vecs[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Compat.Iovec.I386.Widen(in source.Vecs[i0], out destination.Vecs[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 destination.Offset = new global::System.Runtime.InteropServices.CLong(source.Offset); // sign-extends
                 destination.Callback = (delegate* unmanaged<int, void>)(void*)(nuint)source.Callback; // zero-extends, as compat_ptr()
@@ -87,11 +85,9 @@ namespace Compat
                 }
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Compat.Iovec.I386.Narrow(in source.Vecs[i0], out destination.Vecs[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Compat.Iovec.I386.Narrow(in source.Vecs[i0], out destination.Vecs[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 if (source.Offset.Value < int.MinValue || source.Offset.Value > int.MaxValue)
                 {
@@ -163,11 +159,9 @@ namespace Compat
                 destination.Resv = source.Resv;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Compat.Iovec.Arm32.Widen(in source.Vecs[i0], out destination.Vecs[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Compat.Iovec.Arm32.Widen(in source.Vecs[i0], out destination.Vecs[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 destination.Offset = new global::System.Runtime.InteropServices.CLong(source.Offset); // sign-extends
                 destination.Callback = (delegate* unmanaged<int, void>)(void*)(nuint)source.Callback; // zero-extends, as compat_ptr()
@@ -181,11 +175,9 @@ namespace Compat
                 destination.Resv = source.Resv;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Compat.Iovec.Arm32.Narrow(in source.Vecs[i0], out destination.Vecs[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Compat.Iovec.Arm32.Narrow(in source.Vecs[i0], out destination.Vecs[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 if (source.Offset.Value < int.MinValue || source.Offset.Value > int.MaxValue)
                 {

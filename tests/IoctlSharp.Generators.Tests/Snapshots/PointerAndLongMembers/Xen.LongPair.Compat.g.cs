@@ -59,11 +59,9 @@ namespace Xen
                 destination.Tag = source.Tag;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Xen.Longs.I386.Widen(in source.Items[i0], out destination.Items[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Xen.Longs.I386.Widen(in source.Items[i0], out destination.Items[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 return default;
             }
@@ -75,11 +73,9 @@ namespace Xen
                 destination.Tag = source.Tag;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Xen.Longs.I386.Narrow(in source.Items[i0], out destination.Items[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Xen.Longs.I386.Narrow(in source.Items[i0], out destination.Items[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 return default;
             }
@@ -139,11 +135,9 @@ namespace Xen
                 destination.Tag = source.Tag;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Xen.Longs.Arm32.Widen(in source.Items[i0], out destination.Items[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Xen.Longs.Arm32.Widen(in source.Items[i0], out destination.Items[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 return default;
             }
@@ -155,11 +149,9 @@ namespace Xen
                 destination.Tag = source.Tag;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Xen.Longs.Arm32.Narrow(in source.Items[i0], out destination.Items[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Xen.Longs.Arm32.Narrow(in source.Items[i0], out destination.Items[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 return default;
             }
