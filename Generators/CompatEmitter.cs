@@ -132,18 +132,23 @@ internal static class CompatEmitter
         string fault = Rt + "AbiConversionFault";
         w.Line($"static {Rt}AbiTarget {Rt}IAbiTwin<{name}, {native}>.Target => {Rt}AbiTarget.{target.Identifier};");
         w.Line();
+        bool canFail = CompatPlan.WideningCanFail(a, target);
         w.Line("/// <summary>Widens to the native layout: pointers and unsigned longs zero-extend (as compat_ptr() does), signed longs sign-extend.");
-        w.Line("/// Throws <see cref=\"" + Rt + "AbiConversionException\"/> only for a union discriminator no member claims.</summary>");
+        w.Line(canFail
+            ? "/// Throws <see cref=\"" + Rt + "AbiConversionException\"/> only for a union discriminator no member claims.</summary>"
+            : "/// Never fails.</summary>");
         w.Line($"public readonly {native} ToNative() => {Rt}AbiCompat.ToNative<{name}, {native}>(in this);");
         w.Line();
-        w.Line("/// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>");
+        w.Line(canFail
+            ? "/// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>"
+            : "/// <summary>Widens to the native layout; always true (the form every twin has).</summary>");
         w.Line($"public readonly bool TryToNative(out {native} value) => Widen(in this, out value).IsSuccess;");
         w.Line();
-        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout. A pointer or long that does not fit 32 bits, or an");
-        w.Line($"/// unknown union discriminator, throws <see cref=\"{Rt}AbiConversionException\"/> naming the member: never a silent truncation.</summary>");
+        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout. A pointer or long that does not fit 32 bits{(canFail ? ", or an" : "")}");
+        w.Line($"/// {(canFail ? "unknown union discriminator, " : "")}throws <see cref=\"{Rt}AbiConversionException\"/> naming the member: never a silent truncation.</summary>");
         w.Line($"public static {name} FromNative(in {native} value) => {Rt}AbiCompat.FromNative<{name}, {native}>(in value);");
         w.Line();
-        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout; false when a member does not fit or a discriminator is unknown.</summary>");
+        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout; false when a member does not fit{(canFail ? " or a discriminator is unknown" : "")}.</summary>");
         w.Line($"public static bool TryFromNative(in {native} value, out {name} twin) => Narrow(in value, out twin).IsSuccess;");
 
         foreach (bool widen in new[] { true, false })

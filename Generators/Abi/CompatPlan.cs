@@ -80,6 +80,11 @@ internal static class CompatPlan
     /// <summary>Every member of the union has the same C type.</summary>
     public static bool IsUniform(AggregateModel union) => union.Fields.All(m => m.Type == union.Fields[0].Type && m.IsFixedBuffer == union.Fields[0].IsFixedBuffer);
 
+    /// <summary>True when widening can fail: a union discriminated at some depth, whose discriminator may hold an unknown value.</summary>
+    public static bool WideningCanFail(AggregateModel model, TargetAbi target)
+        => model.Fields.Any(f => Innermost(f.Type).Aggregate is { } nested && Differs(nested, target)
+            && ((f.Compat?.Discriminator is not null && nested.IsUnion) || (nested.IsUnion ? nested.Fields.Any(m => Innermost(m.Type).Aggregate is { } a && WideningCanFail(a, target)) : WideningCanFail(nested, target))));
+
     public static AbiType Innermost(AbiType type) => type.Kind == AbiTypeKind.Array ? Innermost(type.Element!) : type;
 
     /// <summary>The twin's type name: the target's identifier (<c>I386</c>), unless a member is already called that.</summary>
