@@ -29,6 +29,7 @@ internal static class CompatEmitter
         var same = CompatPlan.Targets.Except(twins).Select(t => t.Name).ToList();
         yield return "// 32-bit twins: " + string.Join(", ", twins.Select(t => $"{CompatPlan.TwinName(a, t)} ({t.Name}, {LayoutEngine.Layout(a, t).Size} bytes)"))
             + (twins.All(t => CompatPlan.Convertible(a, t)) ? ", converted both ways"
+                : twins.Any(t => CompatPlan.HasReadOnlyMember(a, t)) ? ", layout only (a readonly member cannot be assigned by a conversion)"
                 : a.IsUnion ? ", layout only (the struct holding it converts the member its [AbiDiscriminator] selects)"
                 : ", layout only (no conversions: see ISH111)")
             + (same.Count > 0 ? $"; {string.Join(" and ", same)} lays it out as x86_64 does." : ".");
@@ -69,6 +70,8 @@ internal static class CompatEmitter
             w.Line($"/// Every member is a <c>{a.Fields[0].Type.CName}</c>: the conversions translate <see cref=\"{a.Fields[0].Name}\"/>, which is all of them.");
         w.Line(convertible
             ? $"/// Convert with <see cref=\"ToNative\"/> (widening) and <see cref=\"FromNative\"/> (checked narrowing)."
+            : CompatPlan.HasReadOnlyMember(a, target)
+                ? "/// No conversions: a readonly member cannot be assigned."
             : a.IsUnion
                 ? "/// No conversions of its own: the struct holding it names the active member with [AbiDiscriminator]."
                 : "/// No conversions: a member holds a union laid out differently without a discriminator (ISH111).");
@@ -132,18 +135,23 @@ internal static class CompatEmitter
         string fault = Rt + "AbiConversionFault";
         w.Line($"static {Rt}AbiTarget {Rt}IAbiTwin<{name}, {native}>.Target => {Rt}AbiTarget.{target.Identifier};");
         w.Line();
+        bool canFail = CompatPlan.WideningCanFail(a, target);
         w.Line("/// <summary>Widens to the native layout: pointers and unsigned longs zero-extend (as compat_ptr() does), signed longs sign-extend.");
-        w.Line("/// Throws <see cref=\"" + Rt + "AbiConversionException\"/> only for a union discriminator no member claims.</summary>");
+        w.Line(canFail
+            ? "/// Throws <see cref=\"" + Rt + "AbiConversionException\"/> only for a union discriminator no member claims.</summary>"
+            : "/// Never fails.</summary>");
         w.Line($"public readonly {native} ToNative() => {Rt}AbiCompat.ToNative<{name}, {native}>(in this);");
         w.Line();
-        w.Line("/// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>");
+        w.Line(canFail
+            ? "/// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>"
+            : "/// <summary>Widens to the native layout; always true (the form every twin has).</summary>");
         w.Line($"public readonly bool TryToNative(out {native} value) => Widen(in this, out value).IsSuccess;");
         w.Line();
-        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout. A pointer or long that does not fit 32 bits, or an");
-        w.Line($"/// unknown union discriminator, throws <see cref=\"{Rt}AbiConversionException\"/> naming the member: never a silent truncation.</summary>");
+        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout. A pointer or long that does not fit 32 bits{(canFail ? ", or an" : "")}");
+        w.Line($"/// {(canFail ? "unknown union discriminator, " : "")}throws <see cref=\"{Rt}AbiConversionException\"/> naming the member: never a silent truncation.</summary>");
         w.Line($"public static {name} FromNative(in {native} value) => {Rt}AbiCompat.FromNative<{name}, {native}>(in value);");
         w.Line();
-        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout; false when a member does not fit or a discriminator is unknown.</summary>");
+        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout; false when a member does not fit{(canFail ? " or a discriminator is unknown" : "")}.</summary>");
         w.Line($"public static bool TryFromNative(in {native} value, out {name} twin) => Narrow(in value, out twin).IsSuccess;");
 
         foreach (bool widen in new[] { true, false })
@@ -197,7 +205,7 @@ internal static class CompatEmitter
     }
 
     private static void EmitMember(SourceWriter w, AbiType type, bool isFixedBuffer, string src, string dst, string path,
-        TargetAbi target, bool widen, ref int depth)
+        TargetAbi target, bool widen, ref int depth, bool inBlock = false)
     {
         switch (type.Kind)
         {
@@ -210,11 +218,12 @@ internal static class CompatEmitter
             case AbiTypeKind.Aggregate:
                 string twin = type.Aggregate!.FullName + "." + CompatPlan.TwinName(type.Aggregate!, target);
                 string call = widen ? $"{twin}.Widen(in {src}, out {dst})" : $"{twin}.Narrow(in {src}, out {dst})";
-                w.Line("{");
-                w.Line($"    var fault = {call};");
-                w.Line("    if (!fault.IsSuccess)");
-                w.Line($"        return fault.Within({path});");
-                w.Line("}");
+                // A block of its own, so that each member's 'fault' is its own variable (a loop body already is one).
+                if (!inBlock) w.Line("{").Indent();
+                w.Line($"var fault = {call};");
+                w.Line("if (!fault.IsSuccess)");
+                w.Line($"    return fault.Within({path});");
+                if (!inBlock) w.Outdent().Line("}");
                 return;
             case AbiTypeKind.Array when isFixedBuffer || !CompatPlan.Differs(type.Element!, target):
                 if (!isFixedBuffer)
@@ -233,7 +242,7 @@ internal static class CompatEmitter
                 depth++;
                 w.Open($"for (int {i} = 0; {i} < {Num(type.Length)}; {i}++)");
                 EmitMember(w, type.Element!, false, $"{src}[{i}]", $"{dst}[{i}]",
-                    $"{path} + \"[\" + {i}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", target, widen, ref depth);
+                    $"{path} + \"[\" + {i}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"", target, widen, ref depth, inBlock: true);
                 w.Close();
                 depth--;
                 return;
@@ -266,19 +275,13 @@ internal static class CompatEmitter
             case ScalarKind.CLong when widen:
                 w.Line($"{dst} = new {Interop}CLong({src}); // sign-extends");
                 return;
-            case ScalarKind.NUInt or ScalarKind.CULong:
-                string u = type.Scalar == ScalarKind.CULong ? src + ".Value" : src;
-                w.Open($"if ({u} > uint.MaxValue)");
+            case ScalarKind.NUInt or ScalarKind.CULong or ScalarKind.NInt or ScalarKind.CLong:
+                string value = type.Scalar is ScalarKind.CULong or ScalarKind.CLong ? src + ".Value" : src;
+                bool signed = type.Scalar is ScalarKind.NInt or ScalarKind.CLong;
+                w.Open(signed ? $"if ({value} < int.MinValue || {value} > int.MaxValue)" : $"if ({value} > uint.MaxValue)");
                 w.Line(outOfRange);
                 w.Close();
-                w.Line($"{dst} = (uint){u};");
-                return;
-            case ScalarKind.NInt or ScalarKind.CLong:
-                string s = type.Scalar == ScalarKind.CLong ? src + ".Value" : src;
-                w.Open($"if ({s} < int.MinValue || {s} > int.MaxValue)");
-                w.Line(outOfRange);
-                w.Close();
-                w.Line($"{dst} = (int){s};");
+                w.Line($"{dst} = ({(signed ? "int" : "uint")}){value};");
                 return;
             default:
                 w.Line($"{dst} = {src};");

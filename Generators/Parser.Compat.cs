@@ -64,8 +64,8 @@ internal sealed partial class Parser
             }
         }
 
-        if (discriminator is not null || cases is not null)
-            compat = new FieldCompat(discriminator, (cases ?? new List<long>()).ToEquatableArray());
+        if (discriminator is not null || cases is not null || field.IsReadOnly)
+            compat = new FieldCompat(discriminator, (cases ?? new List<long>()).ToEquatableArray(), field.IsReadOnly);
         return true;
     }
 

@@ -55,7 +55,7 @@ internal static class CompatPlan
             if (inner.Aggregate is not { } nested || !Differs(nested, target))
                 continue;
             bool discriminated = nested.IsUnion && !model.IsUnion && f.Type.Kind == AbiTypeKind.Aggregate && f.Compat?.Discriminator is not null;
-            if (discriminated ? nested.Fields.Any(m => MemberBlocks(m, target)) : !Convertible(nested, target))
+            if (discriminated ? nested.Fields.Any(m => MemberBlocks(m, target)) : !UnionsConvertible(nested, target))
                 return f;
         }
 
@@ -66,7 +66,7 @@ internal static class CompatPlan
     private static bool MemberBlocks(FieldModel member, TargetAbi target)
     {
         var inner = Innermost(member.Type);
-        return inner.Aggregate is { } a && Differs(a, target) && !Convertible(a, target);
+        return inner.Aggregate is { } a && Differs(a, target) && !UnionsConvertible(a, target);
     }
 
     /// <summary>
@@ -75,10 +75,27 @@ internal static class CompatPlan
     /// <c>union { __u64 phys_addr; __u64 linear_addr; }</c>: every member is the same value, converted as its first).
     /// </summary>
     public static bool Convertible(AggregateModel model, TargetAbi target)
+        => !HasReadOnlyMember(model, target) && UnionsConvertible(model, target);
+
+    /// <summary>Convertible as far as its unions go (<see cref="Blocker"/>), readonly members aside.</summary>
+    private static bool UnionsConvertible(AggregateModel model, TargetAbi target)
         => model.IsUnion ? IsUniform(model) && !MemberBlocks(model.Fields[0], target) : Blocker(model, target) is null;
+
+    /// <summary>
+    /// A <c>readonly</c> member, in the type or in a nested type converted member by member, cannot be assigned by a
+    /// conversion: such a type's twins are layout only.
+    /// </summary>
+    public static bool HasReadOnlyMember(AggregateModel model, TargetAbi target)
+        => model.Fields.Any(f => f.Compat?.ReadOnly == true
+            || (Innermost(f.Type).Aggregate is { } nested && Differs(nested, target) && HasReadOnlyMember(nested, target)));
 
     /// <summary>Every member of the union has the same C type.</summary>
     public static bool IsUniform(AggregateModel union) => union.Fields.All(m => m.Type == union.Fields[0].Type && m.IsFixedBuffer == union.Fields[0].IsFixedBuffer);
+
+    /// <summary>True when widening can fail: a union discriminated at some depth, whose discriminator may hold an unknown value.</summary>
+    public static bool WideningCanFail(AggregateModel model, TargetAbi target)
+        => model.Fields.Any(f => Innermost(f.Type).Aggregate is { } nested && Differs(nested, target)
+            && ((f.Compat?.Discriminator is not null && nested.IsUnion) || (nested.IsUnion ? nested.Fields.Any(m => Innermost(m.Type).Aggregate is { } a && WideningCanFail(a, target)) : WideningCanFail(nested, target))));
 
     public static AbiType Innermost(AbiType type) => type.Kind == AbiTypeKind.Array ? Innermost(type.Element!) : type;
 

@@ -89,6 +89,41 @@ public class GccConformanceTests
         Assert.Equal((uint)i386[0], Vbg.Requests.HgcmCall32.For(AbiTarget.I386, call32)); // what a 32-bit client issues
     }
 
+    [Fact]
+    public void EveryTwinOfBothAbisHasTheLayoutTheEngineComputed()
+    {
+        // arm32 has no compiler on this machine; the engine's arm32 layouts are checked against Debian's cross
+        // compilers elsewhere. This proves each twin is exactly the engine's layout, member by member.
+        int twins = 0;
+        foreach (var declared in typeof(GccConformanceTests).Assembly.GetTypes().Where(IsDeclaredAbi))
+        {
+            foreach (var (name, target) in new[] { ("I386", AbiTarget.I386), ("Arm32", AbiTarget.Arm32) })
+            {
+                var layout = (AbiStructLayout)typeof(AbiLayout).GetMethod(nameof(AbiLayout.Of))!.MakeGenericMethod(declared).Invoke(null, new object[] { target })!;
+                var twin = declared.GetNestedType(name);
+                if (twin is null)
+                {
+                    // No twin: the declaration itself must be that ABI's layout, byte for byte.
+                    var native = (AbiStructLayout)typeof(AbiLayout).GetMethod(nameof(AbiLayout.Of))!.MakeGenericMethod(declared).Invoke(null, new object[] { AbiTarget.X86_64 })!;
+                    Assert.Equal(native.Size, layout.Size);
+                    Assert.Equal(native.Fields.Select(f => (f.Offset, f.Size)), layout.Fields.Select(f => (f.Offset, f.Size)));
+                    continue;
+                }
+
+                twins++;
+                Assert.Equal(layout.Size, SizeOf(twin));
+                Assert.Equal(layout.Size, (int)twin.GetField("SizeOf")!.GetValue(null)!);
+                foreach (var f in layout.Fields)
+                {
+                    Assert.Equal(f.Offset, (int)Marshal.OffsetOf(twin, f.Name));
+                    Assert.Equal(f.Size, SizeOf(twin.GetField(f.Name)!.FieldType));
+                }
+            }
+        }
+
+        Assert.True(twins >= 30, $"{twins} twins");
+    }
+
     private static void Compare(bool i386)
     {
         var c = new StringBuilder(Prelude).Append("const unsigned int facts[] = {\n");

@@ -87,6 +87,19 @@ public class CompatDiagnosticsTests
     }
 
     [Fact]
+    public void AReadonlyMemberLeavesLayoutOnlyTwinsThatCompile()
+    {
+        // A conversion cannot assign a readonly member: the twins of the struct and of its holder are layout only.
+        var result = Harness.Run(Usings + """
+            [AbiStruct] public readonly partial struct Frozen { public readonly uint A; public readonly nuint B; }
+            [AbiStruct] public partial struct Holder { public Frozen F; }
+            """).AssertClean();
+        foreach (var hint in new[] { "C.Frozen.Compat.g.cs", "C.Holder.Compat.g.cs" })
+            Assert.DoesNotContain("Widen", result.Sources.Single(s => s.HintName == hint).Text);
+        Assert.Contains("layout only (a readonly member cannot be assigned by a conversion)", result.Sources.Single(s => s.HintName == "C.Holder.g.cs").Text);
+    }
+
+    [Fact]
     public void ATwinThatNeedsNoUnsafeCodeCompilesWithoutIt()
     {
         // A struct without pointers or fixed buffers: its twins and conversions compile in a project that does

@@ -41,17 +41,17 @@ namespace Compat
             static global::IoctlSharp.AbiTarget global::IoctlSharp.IAbiTwin<I386, global::Compat.Request>.Target => global::IoctlSharp.AbiTarget.I386;
 
             /// <summary>Widens to the native layout: pointers and unsigned longs zero-extend (as compat_ptr() does), signed longs sign-extend.
-            /// Throws <see cref="global::IoctlSharp.AbiConversionException"/> only for a union discriminator no member claims.</summary>
+            /// Never fails.</summary>
             public readonly global::Compat.Request ToNative() => global::IoctlSharp.AbiCompat.ToNative<I386, global::Compat.Request>(in this);
 
-            /// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>
+            /// <summary>Widens to the native layout; always true (the form every twin has).</summary>
             public readonly bool TryToNative(out global::Compat.Request value) => Widen(in this, out value).IsSuccess;
 
-            /// <summary>Narrows <paramref name="value"/> to i386's layout. A pointer or long that does not fit 32 bits, or an
-            /// unknown union discriminator, throws <see cref="global::IoctlSharp.AbiConversionException"/> naming the member: never a silent truncation.</summary>
+            /// <summary>Narrows <paramref name="value"/> to i386's layout. A pointer or long that does not fit 32 bits
+            /// throws <see cref="global::IoctlSharp.AbiConversionException"/> naming the member: never a silent truncation.</summary>
             public static I386 FromNative(in global::Compat.Request value) => global::IoctlSharp.AbiCompat.FromNative<I386, global::Compat.Request>(in value);
 
-            /// <summary>Narrows <paramref name="value"/> to i386's layout; false when a member does not fit or a discriminator is unknown.</summary>
+            /// <summary>Narrows <paramref name="value"/> to i386's layout; false when a member does not fit.</summary>
             public static bool TryFromNative(in global::Compat.Request value, out I386 twin) => Narrow(in value, out twin).IsSuccess;
 
             /// <summary>32-bit to native, member by member; default, or the member that failed.</summary>
@@ -65,11 +65,9 @@ namespace Compat
                 }
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Compat.Iovec.I386.Widen(in source.Vecs[i0], out destination.Vecs[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Compat.Iovec.I386.Widen(in source.Vecs[i0], out destination.Vecs[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 destination.Offset = new global::System.Runtime.InteropServices.CLong(source.Offset); // sign-extends
                 destination.Callback = (delegate* unmanaged<int, void>)(void*)(nuint)source.Callback; // zero-extends, as compat_ptr()
@@ -87,11 +85,9 @@ namespace Compat
                 }
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Compat.Iovec.I386.Narrow(in source.Vecs[i0], out destination.Vecs[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Compat.Iovec.I386.Narrow(in source.Vecs[i0], out destination.Vecs[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 if (source.Offset.Value < int.MinValue || source.Offset.Value > int.MaxValue)
                 {
@@ -143,17 +139,17 @@ namespace Compat
             static global::IoctlSharp.AbiTarget global::IoctlSharp.IAbiTwin<Arm32, global::Compat.Request>.Target => global::IoctlSharp.AbiTarget.Arm32;
 
             /// <summary>Widens to the native layout: pointers and unsigned longs zero-extend (as compat_ptr() does), signed longs sign-extend.
-            /// Throws <see cref="global::IoctlSharp.AbiConversionException"/> only for a union discriminator no member claims.</summary>
+            /// Never fails.</summary>
             public readonly global::Compat.Request ToNative() => global::IoctlSharp.AbiCompat.ToNative<Arm32, global::Compat.Request>(in this);
 
-            /// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>
+            /// <summary>Widens to the native layout; always true (the form every twin has).</summary>
             public readonly bool TryToNative(out global::Compat.Request value) => Widen(in this, out value).IsSuccess;
 
-            /// <summary>Narrows <paramref name="value"/> to arm32's layout. A pointer or long that does not fit 32 bits, or an
-            /// unknown union discriminator, throws <see cref="global::IoctlSharp.AbiConversionException"/> naming the member: never a silent truncation.</summary>
+            /// <summary>Narrows <paramref name="value"/> to arm32's layout. A pointer or long that does not fit 32 bits
+            /// throws <see cref="global::IoctlSharp.AbiConversionException"/> naming the member: never a silent truncation.</summary>
             public static Arm32 FromNative(in global::Compat.Request value) => global::IoctlSharp.AbiCompat.FromNative<Arm32, global::Compat.Request>(in value);
 
-            /// <summary>Narrows <paramref name="value"/> to arm32's layout; false when a member does not fit or a discriminator is unknown.</summary>
+            /// <summary>Narrows <paramref name="value"/> to arm32's layout; false when a member does not fit.</summary>
             public static bool TryFromNative(in global::Compat.Request value, out Arm32 twin) => Narrow(in value, out twin).IsSuccess;
 
             /// <summary>32-bit to native, member by member; default, or the member that failed.</summary>
@@ -163,11 +159,9 @@ namespace Compat
                 destination.Resv = source.Resv;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Compat.Iovec.Arm32.Widen(in source.Vecs[i0], out destination.Vecs[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Compat.Iovec.Arm32.Widen(in source.Vecs[i0], out destination.Vecs[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 destination.Offset = new global::System.Runtime.InteropServices.CLong(source.Offset); // sign-extends
                 destination.Callback = (delegate* unmanaged<int, void>)(void*)(nuint)source.Callback; // zero-extends, as compat_ptr()
@@ -181,11 +175,9 @@ namespace Compat
                 destination.Resv = source.Resv;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Compat.Iovec.Arm32.Narrow(in source.Vecs[i0], out destination.Vecs[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Compat.Iovec.Arm32.Narrow(in source.Vecs[i0], out destination.Vecs[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Vecs" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 if (source.Offset.Value < int.MinValue || source.Offset.Value > int.MaxValue)
                 {

@@ -37,17 +37,17 @@ namespace Compat
             static global::IoctlSharp.AbiTarget global::IoctlSharp.IAbiTwin<I386, global::Compat.SpaceResv>.Target => global::IoctlSharp.AbiTarget.I386;
 
             /// <summary>Widens to the native layout: pointers and unsigned longs zero-extend (as compat_ptr() does), signed longs sign-extend.
-            /// Throws <see cref="global::IoctlSharp.AbiConversionException"/> only for a union discriminator no member claims.</summary>
+            /// Never fails.</summary>
             public readonly global::Compat.SpaceResv ToNative() => global::IoctlSharp.AbiCompat.ToNative<I386, global::Compat.SpaceResv>(in this);
 
-            /// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>
+            /// <summary>Widens to the native layout; always true (the form every twin has).</summary>
             public readonly bool TryToNative(out global::Compat.SpaceResv value) => Widen(in this, out value).IsSuccess;
 
-            /// <summary>Narrows <paramref name="value"/> to i386's layout. A pointer or long that does not fit 32 bits, or an
-            /// unknown union discriminator, throws <see cref="global::IoctlSharp.AbiConversionException"/> naming the member: never a silent truncation.</summary>
+            /// <summary>Narrows <paramref name="value"/> to i386's layout. A pointer or long that does not fit 32 bits
+            /// throws <see cref="global::IoctlSharp.AbiConversionException"/> naming the member: never a silent truncation.</summary>
             public static I386 FromNative(in global::Compat.SpaceResv value) => global::IoctlSharp.AbiCompat.FromNative<I386, global::Compat.SpaceResv>(in value);
 
-            /// <summary>Narrows <paramref name="value"/> to i386's layout; false when a member does not fit or a discriminator is unknown.</summary>
+            /// <summary>Narrows <paramref name="value"/> to i386's layout; false when a member does not fit.</summary>
             public static bool TryFromNative(in global::Compat.SpaceResv value, out I386 twin) => Narrow(in value, out twin).IsSuccess;
 
             /// <summary>32-bit to native, member by member; default, or the member that failed.</summary>

@@ -39,17 +39,17 @@ namespace Xen
             static global::IoctlSharp.AbiTarget global::IoctlSharp.IAbiTwin<I386, global::Xen.LongPair>.Target => global::IoctlSharp.AbiTarget.I386;
 
             /// <summary>Widens to the native layout: pointers and unsigned longs zero-extend (as compat_ptr() does), signed longs sign-extend.
-            /// Throws <see cref="global::IoctlSharp.AbiConversionException"/> only for a union discriminator no member claims.</summary>
+            /// Never fails.</summary>
             public readonly global::Xen.LongPair ToNative() => global::IoctlSharp.AbiCompat.ToNative<I386, global::Xen.LongPair>(in this);
 
-            /// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>
+            /// <summary>Widens to the native layout; always true (the form every twin has).</summary>
             public readonly bool TryToNative(out global::Xen.LongPair value) => Widen(in this, out value).IsSuccess;
 
-            /// <summary>Narrows <paramref name="value"/> to i386's layout. A pointer or long that does not fit 32 bits, or an
-            /// unknown union discriminator, throws <see cref="global::IoctlSharp.AbiConversionException"/> naming the member: never a silent truncation.</summary>
+            /// <summary>Narrows <paramref name="value"/> to i386's layout. A pointer or long that does not fit 32 bits
+            /// throws <see cref="global::IoctlSharp.AbiConversionException"/> naming the member: never a silent truncation.</summary>
             public static I386 FromNative(in global::Xen.LongPair value) => global::IoctlSharp.AbiCompat.FromNative<I386, global::Xen.LongPair>(in value);
 
-            /// <summary>Narrows <paramref name="value"/> to i386's layout; false when a member does not fit or a discriminator is unknown.</summary>
+            /// <summary>Narrows <paramref name="value"/> to i386's layout; false when a member does not fit.</summary>
             public static bool TryFromNative(in global::Xen.LongPair value, out I386 twin) => Narrow(in value, out twin).IsSuccess;
 
             /// <summary>32-bit to native, member by member; default, or the member that failed.</summary>
@@ -59,11 +59,9 @@ namespace Xen
                 destination.Tag = source.Tag;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Xen.Longs.I386.Widen(in source.Items[i0], out destination.Items[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Xen.Longs.I386.Widen(in source.Items[i0], out destination.Items[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 return default;
             }
@@ -75,11 +73,9 @@ namespace Xen
                 destination.Tag = source.Tag;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Xen.Longs.I386.Narrow(in source.Items[i0], out destination.Items[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Xen.Longs.I386.Narrow(in source.Items[i0], out destination.Items[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 return default;
             }
@@ -119,17 +115,17 @@ namespace Xen
             static global::IoctlSharp.AbiTarget global::IoctlSharp.IAbiTwin<Arm32, global::Xen.LongPair>.Target => global::IoctlSharp.AbiTarget.Arm32;
 
             /// <summary>Widens to the native layout: pointers and unsigned longs zero-extend (as compat_ptr() does), signed longs sign-extend.
-            /// Throws <see cref="global::IoctlSharp.AbiConversionException"/> only for a union discriminator no member claims.</summary>
+            /// Never fails.</summary>
             public readonly global::Xen.LongPair ToNative() => global::IoctlSharp.AbiCompat.ToNative<Arm32, global::Xen.LongPair>(in this);
 
-            /// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>
+            /// <summary>Widens to the native layout; always true (the form every twin has).</summary>
             public readonly bool TryToNative(out global::Xen.LongPair value) => Widen(in this, out value).IsSuccess;
 
-            /// <summary>Narrows <paramref name="value"/> to arm32's layout. A pointer or long that does not fit 32 bits, or an
-            /// unknown union discriminator, throws <see cref="global::IoctlSharp.AbiConversionException"/> naming the member: never a silent truncation.</summary>
+            /// <summary>Narrows <paramref name="value"/> to arm32's layout. A pointer or long that does not fit 32 bits
+            /// throws <see cref="global::IoctlSharp.AbiConversionException"/> naming the member: never a silent truncation.</summary>
             public static Arm32 FromNative(in global::Xen.LongPair value) => global::IoctlSharp.AbiCompat.FromNative<Arm32, global::Xen.LongPair>(in value);
 
-            /// <summary>Narrows <paramref name="value"/> to arm32's layout; false when a member does not fit or a discriminator is unknown.</summary>
+            /// <summary>Narrows <paramref name="value"/> to arm32's layout; false when a member does not fit.</summary>
             public static bool TryFromNative(in global::Xen.LongPair value, out Arm32 twin) => Narrow(in value, out twin).IsSuccess;
 
             /// <summary>32-bit to native, member by member; default, or the member that failed.</summary>
@@ -139,11 +135,9 @@ namespace Xen
                 destination.Tag = source.Tag;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Xen.Longs.Arm32.Widen(in source.Items[i0], out destination.Items[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Xen.Longs.Arm32.Widen(in source.Items[i0], out destination.Items[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 return default;
             }
@@ -155,11 +149,9 @@ namespace Xen
                 destination.Tag = source.Tag;
                 for (int i0 = 0; i0 < 2; i0++)
                 {
-                    {
-                        var fault = global::Xen.Longs.Arm32.Narrow(in source.Items[i0], out destination.Items[i0]);
-                        if (!fault.IsSuccess)
-                            return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
+                    var fault = global::Xen.Longs.Arm32.Narrow(in source.Items[i0], out destination.Items[i0]);
+                    if (!fault.IsSuccess)
+                        return fault.Within("Items" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
                 return default;
             }
