@@ -81,7 +81,7 @@ public sealed class VmmDevice
         }
 
         int rc = Serve(gpa, header);
-        // Write the status into the guest's header (in place: the guest may have changed nothing else we rely on).
+        // The handlers wrote their answers; the status goes into the rc field alone, whatever the outcome.
         _memory.TryWrite(gpa + s_rcOffset, rc);
         Stats.Count(header.RequestType, rc);
         if (_transcript is not null && (header.RequestType != VmmDevRequestType.LogString || rc < 0))
