@@ -171,7 +171,7 @@ public static class SampleApp
         output.WriteLine(r.Options.LazyMemory
             ? $"   memory:     {r.PagesServed} of {r.TotalPages} pages served lazily from the snapshot ({r.LazyMemoryVia}, UFFDIO_COPY)"
             : $"   memory:     eager ({r.TotalPages} pages; 0 served lazily)");
-        output.WriteLine(string.Create(inv, $"   elapsed:    {r.Elapsed.TotalMilliseconds:0.0} ms; the run loop allocated {r.LoopAllocatedBytes} bytes{(r.Options.Transcript is null ? "" : " (for the transcript's text)")}"));
+        output.WriteLine(string.Create(inv, $"   elapsed:    {r.Elapsed.TotalMilliseconds:0.0} ms; the run loop allocated {r.LoopAllocatedBytes} bytes{(r.Options.Transcript is null ? "" : " (text for the transcript and this report)")}"));
     }
 
     public static string ExitName(KvmExitReason reason) => reason switch
