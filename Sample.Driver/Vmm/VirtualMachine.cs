@@ -230,7 +230,7 @@ public static unsafe class VirtualMachine
             {
                 if (watchdog.Fired)
                 {
-                    Stop(result, StopReason.Timeout, $"timeout: still running after {timeout.TotalSeconds:0.###} s, stopped");
+                    Stop(result, StopReason.Timeout, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"timeout: still running after {timeout.TotalSeconds:0.###} s, stopped"));
                     break;
                 }
                 continue;
