@@ -25,6 +25,7 @@ public static class SampleApp
           --timeout SECONDS   stop a guest still running after this long (default 10)
           --lazy-memory       serve guest RAM page by page from a snapshot through userfaultfd
           --bench [N]         benchmark: N port-I/O hypercalls (default 1000000), the C VMM against this one
+          --rounds R          benchmark rounds (default 5)
           --layouts           print the layouts and request numbers IoctlSharp computed for the declarations
         """;
 
@@ -49,6 +50,7 @@ public static class SampleApp
         double timeoutSeconds = 10;
         bool lazy = false, layouts = false;
         long bench = 0;
+        int rounds = Benchmark.DefaultRounds;
         try
         {
             for (int i = 0; i < args.Length; i++)
@@ -70,10 +72,13 @@ public static class SampleApp
                     case "--memory": memoryMiB = ulong.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--timeout": timeoutSeconds = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--lazy-memory": lazy = true; break;
+                    case "--rounds": rounds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                     case "--layouts": layouts = true; break;
                     case "--bench":
                         bench = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
                             ? long.Parse(args[++i], CultureInfo.InvariantCulture) : 1_000_000;
+                        if (bench < 1)
+                            throw new FormatException("--bench: at least 1 hypercall");
                         break;
                     case "--help" or "-h":
                         output.WriteLine(Usage);
@@ -82,6 +87,8 @@ public static class SampleApp
                         throw new FormatException($"unknown option {args[i]}");
                 }
             }
+            if (rounds is < 1 or > 100)
+                throw new FormatException("--rounds: 1 to 100");
             if (memoryMiB is < 1 or > 1024)
                 throw new FormatException("--memory: 1 to 1024 MiB");
             if (timeoutSeconds is <= 0 or > 86400)
@@ -89,7 +96,7 @@ public static class SampleApp
             if (guestName is not ("all" or "guest32" or "guest64"))
                 throw new FormatException($"--guest {guestName}: guest32, guest64 or all");
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
             error.WriteLine($"Sample.Driver: {e.Message}");
             error.WriteLine(Usage);
@@ -118,7 +125,7 @@ public static class SampleApp
         };
 
         if (bench > 0)
-            return Benchmark.Run(bench, output, error);
+            return Benchmark.Run(bench, rounds, output, error);
 
         var guests = binary is not null
             ? new[] { new GuestProgram(Path.GetFileName(binary), binary, mode) }
@@ -164,7 +171,7 @@ public static class SampleApp
         output.WriteLine(r.Options.LazyMemory
             ? $"   memory:     {r.PagesServed} of {r.TotalPages} pages served lazily from the snapshot ({r.LazyMemoryVia}, UFFDIO_COPY)"
             : $"   memory:     eager ({r.TotalPages} pages; 0 served lazily)");
-        output.WriteLine(string.Create(inv, $"   elapsed:    {r.Elapsed.TotalMilliseconds:0.0} ms; the run loop allocated {r.LoopAllocatedBytes} bytes"));
+        output.WriteLine(string.Create(inv, $"   elapsed:    {r.Elapsed.TotalMilliseconds:0.0} ms; the run loop allocated {r.LoopAllocatedBytes} bytes{(r.Options.Transcript is null ? "" : " (text for the transcript and this report)")}"));
     }
 
     public static string ExitName(KvmExitReason reason) => reason switch

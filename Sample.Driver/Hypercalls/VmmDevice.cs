@@ -33,6 +33,9 @@ public sealed class VmmDevice
     /// <summary>VERR_HGCM_SERVICE_NOT_FOUND.</summary>
     public const int HgcmServiceNotFound = -2900;
 
+    // Where the parameter array starts in each caller's ABI: the offset of HgcmCall's flexible array member.
+    private static readonly int s_parms32Offset = IoctlSharp.AbiLayout.Of<HgcmCall>(IoctlSharp.AbiTarget.I386).FlexibleArray!.Offset;
+    private static readonly int s_parms64Offset = IoctlSharp.AbiLayout.Native<HgcmCall>().FlexibleArray!.Offset;
     private static readonly ulong s_rcOffset = (ulong)IoctlSharp.AbiLayout.Native<VmmDevRequestHeader>()[nameof(VmmDevRequestHeader.Rc)].Offset;
 
     private readonly GuestMemory _memory;
@@ -81,7 +84,7 @@ public sealed class VmmDevice
         }
 
         int rc = Serve(gpa, header);
-        // Write the status into the guest's header (in place: the guest may have changed nothing else we rely on).
+        // The handlers wrote their answers; the status goes into the rc field alone, whatever the outcome.
         _memory.TryWrite(gpa + s_rcOffset, rc);
         Stats.Count(header.RequestType, rc);
         if (_transcript is not null && (header.RequestType != VmmDevRequestType.LogString || rc < 0))
@@ -216,7 +219,7 @@ public sealed class VmmDevice
         if (call.ParmCount > MaxParms)
             return VBoxStatus.InvalidParameter;
         int parmSize = is32 ? HgcmParameter32.Size : HgcmParameter64.Size;
-        int parmsOffset = System.Runtime.CompilerServices.Unsafe.SizeOf<HgcmCall>(); // the flexible array's offset: 44 on i386 and x86_64
+        int parmsOffset = is32 ? s_parms32Offset : s_parms64Offset;
         int count = (int)call.ParmCount;
         if ((uint)request.Length < (uint)(parmsOffset + count * parmSize))
             return VBoxStatus.InvalidParameter;

@@ -53,6 +53,19 @@ public static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "sigaction", SetLastError = true)]
     private static partial int SigactionRaw(int signal, SigAction* action, SigAction* old);
 
+    [LibraryImport("libc", EntryPoint = "clock_gettime", SetLastError = true)]
+    private static partial int ClockGettime(int clock, long* timespec);
+
+    /// <summary>CPU time the calling thread has used (CLOCK_THREAD_CPUTIME_ID), guest time on a vCPU thread included.</summary>
+    public static TimeSpan ThreadCpuTime()
+    {
+        const int ClockThreadCputimeId = 3;
+        long* ts = stackalloc long[2];
+        if (ClockGettime(ClockThreadCputimeId, ts) != 0)
+            throw new Win32Exception(Marshal.GetLastPInvokeError(), "clock_gettime failed");
+        return TimeSpan.FromTicks(ts[0] * TimeSpan.TicksPerSecond + ts[1] / 100);
+    }
+
     [LibraryImport("libc", EntryPoint = "__libc_current_sigrtmax")]
     private static partial int SigRtMax();
 

@@ -135,7 +135,10 @@ public sealed unsafe class LazyMemory : IDisposable
         }
         catch (Exception e)
         {
-            _error = e; // the vCPU then waits on a page nobody serves and the VMM's timeout stops it
+            // Closing the userfaultfd unregisters the range and wakes every waiting fault, which then finds an
+            // ordinary (zero) page: nothing stays blocked on a pager that is gone, and the summary reports why.
+            _error = e;
+            _uffd.Dispose();
         }
     }
 

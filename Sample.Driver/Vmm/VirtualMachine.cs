@@ -66,6 +66,8 @@ public sealed class RunResult
     public TimeSpan Elapsed { get; internal set; }
     /// <summary>Time inside the run loop alone (what the benchmark compares).</summary>
     public TimeSpan LoopElapsed { get; internal set; }
+    /// <summary>CPU time the vCPU thread used inside the run loop (kernel, guest and VMM time).</summary>
+    public TimeSpan LoopCpuTime { get; internal set; }
     /// <summary>Managed bytes the vCPU thread allocated inside the run loop (0 when no exit allocates).</summary>
     public long LoopAllocatedBytes { get; internal set; }
 
@@ -217,6 +219,7 @@ public static unsafe class VirtualMachine
         long exits = 0;
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         long started = Stopwatch.GetTimestamp();
+        TimeSpan cpuStarted = Libc.ThreadCpuTime();
         while (true)
         {
             try
@@ -227,7 +230,7 @@ public static unsafe class VirtualMachine
             {
                 if (watchdog.Fired)
                 {
-                    Stop(result, StopReason.Timeout, $"timeout: still running after {timeout.TotalSeconds:0.###} s, stopped");
+                    Stop(result, StopReason.Timeout, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"timeout: still running after {timeout.TotalSeconds:0.###} s, stopped"));
                     break;
                 }
                 continue;
@@ -291,6 +294,7 @@ public static unsafe class VirtualMachine
             break;
         }
         result.LoopElapsed = Stopwatch.GetElapsedTime(started);
+        result.LoopCpuTime = Libc.ThreadCpuTime() - cpuStarted;
         result.LoopAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         result.Exits = exits;
     }

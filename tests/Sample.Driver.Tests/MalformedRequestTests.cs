@@ -137,8 +137,13 @@ public class MalformedRequestTests
     {
         if (kind == Kind.HeaderOutsideRam)
         {
-            // A header that starts inside RAM but ends past it, or starts anywhere beyond it.
-            ulong outside = RamSize - (ulong)rng.Next(1, 24) + (rng.Next(2) == 0 ? 0 : (ulong)rng.NextInt64(0, uint.MaxValue));
+            // A header that starts inside RAM but ends past it, starts anywhere beyond it, or whose end wraps around.
+            ulong outside = rng.Next(3) switch
+            {
+                0 => RamSize - (ulong)rng.Next(1, 24),
+                1 => RamSize + (ulong)rng.NextInt64(0, uint.MaxValue),
+                _ => ulong.MaxValue - (ulong)rng.Next(0, 64),
+            };
             return (int.MinValue, outside);
         }
         return (BuildAt(kind, ram, gpa, rng, client), gpa);
@@ -218,8 +223,10 @@ public class MalformedRequestTests
                     switch (kind)
                     {
                         case Kind.BufferOutsideRam:
-                            WriteParm(ram, at, callType, pt, (uint)rng.Next(0, 4096),
-                                RamSize + (ulong)(addressFits ? rng.NextInt64(0, long.MaxValue) : rng.NextInt64(0, uint.MaxValue - (long)RamSize)));
+                            // Beyond RAM; from a 64-bit guest also so high that address + size wraps around.
+                            WriteParm(ram, at, callType, pt, (uint)rng.Next(0, 8192), addressFits && rng.Next(2) == 0
+                                ? ulong.MaxValue - (ulong)rng.Next(0, 4096)
+                                : RamSize + (ulong)(addressFits ? rng.NextInt64(0, long.MaxValue) : rng.NextInt64(0, uint.MaxValue - (long)RamSize)));
                             return VBoxStatus.InvalidPointer;
                         case Kind.BufferOverrunsRam:
                         {
