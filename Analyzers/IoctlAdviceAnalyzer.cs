@@ -50,11 +50,13 @@ public sealed class IoctlAdviceAnalyzer : DiagnosticAnalyzer
             if (Sizes(ioctl) is not { } sizes)
                 continue;
             var key = (ioctl.Direction, ioctl.Number, sizes);
-            if (seen.TryGetValue(key, out var first))
+            // Declaring one request twice on purpose (a throwing and a Try- wrapper, a pointer overload) names it
+            // the same both times; a copy-paste error leaves two different names on one number.
+            if (!seen.TryGetValue(key, out var first))
+                seen.Add(key, ioctl);
+            else if (first.RequestName != ioctl.RequestName)
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateRequest, At(ioctl),
                     first.MethodName, ioctl.MethodName, type.Name, DirectionName(ioctl.Direction), ioctl.Number));
-            else
-                seen.Add(key, ioctl);
 
             if (Contradiction(ioctl, sizes) is { } why)
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ArgumentContradictsEncoding, At(ioctl), ioctl.MethodName, why));

@@ -111,7 +111,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor DuplicateRequest = Create("ISH220",
         "Two ioctls encode the same request",
-        "Ioctls '{0}' and '{1}' of '{2}' both have direction {3} and nr 0x{4:X2} with the same size, so they are the same request on every target; one is probably a copy-paste error",
+        "Ioctls '{0}' and '{1}' of '{2}' both have direction {3} and nr 0x{4:X2} with the same size, so they are the same request on every target under two names; one is probably a copy-paste error (if both declare one request, give them the same Name)",
         Request, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor ArgumentContradictsEncoding = Create("ISH221",

@@ -238,8 +238,18 @@ public class DiagnosticTests
             }
             """, "ISH220"));
         Assert.Equal("Ioctls 'GetA' and 'GetB' of 'G' both have direction Read and nr 0x10 with the same size, so they are the same "
-                     + "request on every target; one is probably a copy-paste error", diagnostic.GetMessage());
+                     + "request on every target under two names; one is probably a copy-paste error (if both declare one request, "
+                     + "give them the same Name)", diagnostic.GetMessage());
     }
+
+    [Fact]
+    public void OneRequestDeclaredTwiceOnPurpose() => DiagnosticVerifier.Verify("""
+        [IoctlGroup(0xAE)] public static partial class Kvm
+        {
+            [IoctlNone(0x80, Name = "KVM_RUN")] public static partial void Run(SafeHandle vcpu);
+            [IoctlNone(0x80, Name = "KVM_RUN")] public static partial IoctlResult TryRun(SafeHandle vcpu);
+        }
+        """, "ISH220");
 
     [Fact]
     public void SameNumberDifferentDirectionOrCompatSize() => DiagnosticVerifier.Verify("""

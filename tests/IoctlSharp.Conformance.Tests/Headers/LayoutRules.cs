@@ -73,7 +73,9 @@ public partial struct RulesFlexStructs
 [AbiStruct]
 public unsafe partial struct RulesScalars
 {
+#pragma warning disable ISH120 // _Bool's layout is what this struct checks against gcc
     public bool B;
+#pragma warning restore ISH120
     public CLong L;
     public CULong Ul;
     public nuint Sz;
