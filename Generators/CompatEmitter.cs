@@ -29,7 +29,7 @@ internal static class CompatEmitter
         var same = CompatPlan.Targets.Except(twins).Select(t => t.Name).ToList();
         yield return "// 32-bit twins: " + string.Join(", ", twins.Select(t => $"{CompatPlan.TwinName(a, t)} ({t.Name}, {LayoutEngine.Layout(a, t).Size} bytes)"))
             + (twins.All(t => CompatPlan.Convertible(a, t)) ? ", converted both ways"
-                : twins.Any(t => CompatPlan.HasReadOnlyMember(a, t)) ? ", layout only (a readonly member cannot be assigned by a conversion)"
+                : twins.Any(t => CompatPlan.HasReadOnlyMember(a, t)) ? ", layout only (a readonly member, or an [InlineArray] of pointers, cannot be converted)"
                 : a.IsUnion ? ", layout only (the struct holding it converts the member its [AbiDiscriminator] selects)"
                 : ", layout only (no conversions: see ISH111)")
             + (same.Count > 0 ? $"; {string.Join(" and ", same)} lays it out as x86_64 does." : ".");
@@ -71,7 +71,7 @@ internal static class CompatEmitter
         w.Line(convertible
             ? $"/// Convert with <see cref=\"ToNative\"/> (widening) and <see cref=\"FromNative\"/> (checked narrowing)."
             : CompatPlan.HasReadOnlyMember(a, target)
-                ? "/// No conversions: a readonly member cannot be assigned."
+                ? "/// No conversions: a readonly member cannot be assigned (nor an [InlineArray] of pointers indexed)."
             : a.IsUnion
                 ? "/// No conversions of its own: the struct holding it names the active member with [AbiDiscriminator]."
                 : "/// No conversions: a member holds a union laid out differently without a discriminator (ISH111).");

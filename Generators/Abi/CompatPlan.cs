@@ -83,11 +83,14 @@ internal static class CompatPlan
 
     /// <summary>
     /// A <c>readonly</c> member, in the type or in a nested type converted member by member, cannot be assigned by a
-    /// conversion: such a type's twins are layout only.
+    /// conversion, and an [InlineArray] of pointers cannot be indexed: such a type's twins are layout only.
     /// </summary>
     public static bool HasReadOnlyMember(AggregateModel model, TargetAbi target)
-        => model.Fields.Any(f => f.Compat?.ReadOnly == true
+        => model.Fields.Any(f => f.Compat?.ReadOnly == true || IsPointerInlineArray(f)
             || (Innermost(f.Type).Aggregate is { } nested && Differs(nested, target) && HasReadOnlyMember(nested, target)));
+
+    private static bool IsPointerInlineArray(FieldModel f)
+        => f.Type.Kind == AbiTypeKind.Array && !f.IsFixedBuffer && Innermost(f.Type).Scalar == ScalarKind.Pointer;
 
     /// <summary>Every member of the union has the same C type.</summary>
     public static bool IsUniform(AggregateModel union) => union.Fields.All(m => m.Type == union.Fields[0].Type && m.IsFixedBuffer == union.Fields[0].IsFixedBuffer);

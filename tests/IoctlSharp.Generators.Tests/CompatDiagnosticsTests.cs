@@ -96,7 +96,32 @@ public class CompatDiagnosticsTests
             """).AssertClean();
         foreach (var hint in new[] { "C.Frozen.Compat.g.cs", "C.Holder.Compat.g.cs" })
             Assert.DoesNotContain("Widen", result.Sources.Single(s => s.HintName == hint).Text);
-        Assert.Contains("layout only (a readonly member cannot be assigned by a conversion)", result.Sources.Single(s => s.HintName == "C.Holder.g.cs").Text);
+        Assert.Contains("layout only (a readonly member, or an [InlineArray] of pointers, cannot be converted)", result.Sources.Single(s => s.HintName == "C.Holder.g.cs").Text);
+    }
+
+    [Fact]
+    public void ArraysOfPointerSizedScalarsGetTwinArraysAndConvertElementByElement()
+    {
+        var result = Harness.Run(Usings + """
+            [System.Runtime.CompilerServices.InlineArray(4)] public struct Sizes { private nuint _e; }
+            [AbiStruct] public partial struct Vectors { public uint Count; public Sizes Lengths; }
+            """).AssertClean();
+        string twins = result.Sources.Single(s => s.HintName == "C.Vectors.Compat.g.cs").Text;
+        Assert.Contains("private uint _element0;", twins);
+        Assert.Contains("destination.Lengths[i0] = source.Lengths[i0]; // zero-extends", twins);
+        Assert.Contains("if (source.Lengths[i0] > uint.MaxValue)", twins);
+    }
+
+    [Fact]
+    public void AnInlineArrayOfPointersLeavesLayoutOnlyTwins()
+    {
+        // C# cannot index an [InlineArray] of pointers (CS9184, reported on the user's own type): no conversions.
+        var result = Harness.Run(Usings + """
+            [System.Runtime.CompilerServices.InlineArray(2)] public unsafe struct Pointers { private byte* _e; }
+            [AbiStruct] public unsafe partial struct Vectors { public Pointers Bases; }
+            """);
+        Assert.DoesNotContain(result.CompilerDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.DoesNotContain("Widen", result.Sources.Single(s => s.HintName == "C.Vectors.Compat.g.cs").Text);
     }
 
     [Fact]
