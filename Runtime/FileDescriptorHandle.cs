@@ -59,6 +59,32 @@ public class FileDescriptorHandle : SafeHandle
         return result;
     }
 
+    /// <summary>
+    /// Reads whole <typeparamref name="T"/> records (a userfaultfd's <c>struct uffd_msg</c>s) into
+    /// <paramref name="records"/>; returns how many were read. Like every call here it holds a reference on the handle,
+    /// never retries (a signal gives errno EINTR) and allocates nothing unless it throws.
+    /// </summary>
+    /// <exception cref="ErrnoException">read(2) failed (EAGAIN on a non-blocking fd with nothing to read).</exception>
+    public unsafe int Read<T>(Span<T> records) where T : unmanaged
+    {
+        bool added = false;
+        try
+        {
+            DangerousAddRef(ref added);
+            nint bytes;
+            fixed (T* p = records)
+                bytes = Native.Read((int)handle, p, (nuint)records.Length * (nuint)sizeof(T));
+            if (bytes < 0)
+                throw new ErrnoException(Marshal.GetLastPInvokeError(), "read", $"of fd {(int)handle}");
+            return (int)(bytes / sizeof(T));
+        }
+        finally
+        {
+            if (added)
+                DangerousRelease();
+        }
+    }
+
     /// <inheritdoc/>
     protected override bool ReleaseHandle() => Native.Close((int)handle) == 0;
 }
@@ -98,6 +124,9 @@ internal static unsafe partial class Native
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, void* buffer, nuint count);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);

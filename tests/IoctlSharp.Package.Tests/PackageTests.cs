@@ -72,10 +72,10 @@ public class PackageTests
         string temp = Directory.CreateTempSubdirectory("ioctlsharp-package-").FullName;
         try
         {
-            // 1. Pack, as README says, into a folder that serves as the feed.
+            // 1. Pack at the root, as README says, into a folder that serves as the feed: one package, no other.
             string feed = Path.Combine(temp, "packages");
-            Run(root, "dotnet", "pack", "nuget", "-c", "Release", "-o", feed);
-            string package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+            Run(root, "dotnet", "pack", "-c", "Release", "-o", feed);
+            string package = Assert.Single(Directory.GetFiles(feed));
             string version = Path.GetFileNameWithoutExtension(package)["IoctlSharp.".Length..];
             AssertPackageContents(package);
 

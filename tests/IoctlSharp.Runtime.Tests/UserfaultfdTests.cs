@@ -29,6 +29,18 @@ public unsafe class UserfaultfdTests
         ServeOneFault(uffd);
     }
 
+    [Fact]
+    public void ReadingANonBlockingUserfaultfdWithNothingPendingIsEagain()
+    {
+        const int ONonblock = 0x800;
+        using var device = FileDescriptorHandle.Open("/dev/userfaultfd");
+        using var uffd = UserfaultfdDevice.New(device, Libc.O_CLOEXEC | ONonblock);
+        var api = new UffdioApi { Api = UffdioApi.UffdApi };
+        Userfaultfd.Api(uffd, ref api);
+        var e = Assert.Throws<ErrnoException>(() => uffd.Read(new UffdMsg[1].AsSpan()));
+        Assert.Equal((11, "EAGAIN"), (e.Errno, e.ErrnoName));
+    }
+
     private static void ServeOneFault(UserfaultfdHandle uffd)
     {
         var api = new UffdioApi { Api = UffdioApi.UffdApi };
@@ -57,8 +69,9 @@ public unsafe class UserfaultfdTests
 
         var poll = new Libc.PollFd { Fd = uffd.Fd, Events = Libc.POLLIN };
         Assert.Equal(1, Libc.Poll(&poll, 1, 10_000));
-        UffdMsg message;
-        Assert.Equal(sizeof(UffdMsg), (int)Libc.Read(uffd.Fd, &message, (nuint)sizeof(UffdMsg)));
+        Span<UffdMsg> messages = stackalloc UffdMsg[4];
+        Assert.Equal(1, uffd.Read(messages)); // one fault pending: one whole uffd_msg
+        var message = messages[0];
         Assert.Equal(UffdMsg.EventPagefault, message.Event);
         Assert.Equal((ulong)region.Address + Page, message.Pagefault.Address & ~(ulong)(Page - 1)); // the faulting page
         Assert.True(toucher.IsAlive);
