@@ -44,7 +44,7 @@ internal static class CompatEmitter
             return null;
 
         var w = Emitter.BeginFile(model.Declaration);
-        w.Open($"partial {model.Declaration.Keyword} {model.Declaration.Name}");
+        w.Open($"partial {model.Declaration.Keyword} {Id(model.Declaration.Name)}");
         for (int i = 0; i < twins.Count; i++)
         {
             if (i > 0) w.Line();
@@ -67,7 +67,7 @@ internal static class CompatEmitter
         w.Line($"/// <summary>");
         w.Line($"/// <c>{kind} {a.CName}</c> as {target.Name} lays it out ({layout.Size} bytes): a 32-bit peer's bytes, member by member.");
         if (convertible && a.IsUnion)
-            w.Line($"/// Every member is a <c>{a.Fields[0].Type.CName}</c>: the conversions translate <see cref=\"{a.Fields[0].Name}\"/>, which is all of them.");
+            w.Line($"/// Every member is a <c>{a.Fields[0].Type.CName}</c>: the conversions translate <see cref=\"{Id(a.Fields[0].Name)}\"/>, which is all of them.");
         w.Line(convertible
             ? $"/// Convert with <see cref=\"ToNative\"/> (widening) and <see cref=\"FromNative\"/> (checked narrowing)."
             : CompatPlan.HasReadOnlyMember(a, target)
@@ -93,11 +93,11 @@ internal static class CompatEmitter
             string offset = $"[{Interop}FieldOffset({Num(fl.Offset)})] ";
             if (f.IsFixedBuffer)
             {
-                w.Line($"{offset}public fixed {f.Type.Element!.CSharpName} {f.Name}[{Num(f.Type.Length)}];");
+                w.Line($"{offset}public fixed {f.Type.Element!.CSharpName} {Id(f.Name)}[{Num(f.Type.Length)}];");
                 continue;
             }
 
-            w.Line($"{offset}public {TwinType(f.Type, target, f.Name, arrays)} {f.Name};");
+            w.Line($"{offset}public {TwinType(f.Type, target, f.Name, arrays)} {Id(f.Name)};");
         }
 
         foreach (var (arrayName, type) in arrays)
@@ -171,7 +171,7 @@ internal static class CompatEmitter
                 if (discriminated is not null)
                     EmitDiscriminated(w, f, discriminated, target, widen);
                 else
-                    EmitMember(w, f.Type, f.IsFixedBuffer, "source." + f.Name, "destination." + f.Name, Str(f.Name), target, widen, ref depth);
+                    EmitMember(w, f.Type, f.IsFixedBuffer, "source." + Id(f.Name), "destination." + Id(f.Name), Str(f.Name), target, widen, ref depth);
             }
 
             w.Line("return default;");
@@ -184,7 +184,7 @@ internal static class CompatEmitter
     {
         var union = f.Type.Aggregate!;
         w.Line($"// {f.Name}: the member {discriminator} selects.");
-        w.Open($"switch (unchecked((long)source.{discriminator}))");
+        w.Open($"switch (unchecked((long)source.{Id(discriminator)}))");
         foreach (var member in union.Fields)
         {
             if (member.Compat is not { Cases.Count: > 0 } compat)
@@ -193,7 +193,7 @@ internal static class CompatEmitter
                 w.Line($"case {value.ToString(CultureInfo.InvariantCulture)}:");
             int depth = 0;
             w.Indent();
-            EmitMember(w, member.Type, member.IsFixedBuffer, $"source.{f.Name}.{member.Name}", $"destination.{f.Name}.{member.Name}",
+            EmitMember(w, member.Type, member.IsFixedBuffer, $"source.{Id(f.Name)}.{Id(member.Name)}", $"destination.{Id(f.Name)}.{Id(member.Name)}",
                 Str(f.Name + "." + member.Name), target, widen, ref depth);
             w.Line("break;");
             w.Outdent();
@@ -203,6 +203,8 @@ internal static class CompatEmitter
         w.Line($"    return new {Rt}AbiConversionFault({Str(f.Name)}, {Rt}AbiConversionFaultKind.UnknownDiscriminator);");
         w.Close();
     }
+
+    private static string Id(string name) => Parser.EscapeIdentifier(name);
 
     private static void EmitMember(SourceWriter w, AbiType type, bool isFixedBuffer, string src, string dst, string path,
         TargetAbi target, bool widen, ref int depth, bool inBlock = false)

@@ -10,6 +10,7 @@ namespace Forms
     //   offsetof Entries[]       8     8        8      8        8        8       8
     //   sizeof                   8     8        8      8        8        8       8
     //   _Alignof                 8     4        8      8        8        8       8
+    // 32-bit twins: none; i386 and arm32 put every member where x86_64 does, so a 32-bit peer's bytes are this type's.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct Msrs : global::IoctlSharp.IAbiStruct<global::Forms.Msrs>, global::IoctlSharp.IFlexibleArray<global::Forms.Msrs, global::Forms.MsrEntry>
