@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using IoctlSharp.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -43,7 +44,7 @@ public sealed class IoctlGenerator : IIncrementalGenerator
         var groups = context.SyntaxProvider.ForAttributeWithMetadataName(
                 Parser.IoctlGroupAttribute,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type ? Guard(() => new Parser(ct).ParseGroup(type)) : null)
+                static (ctx, ct) => ParseGroup(ctx, ct))
             .Where(static m => m is not null)
             .WithTrackingName(Steps.Groups);
 
@@ -65,6 +66,18 @@ public sealed class IoctlGenerator : IIncrementalGenerator
             || ctx.TargetNode.Span != type.DeclaringSyntaxReferences[0].Span)
             return null;
         return Guard(() => new Parser(ct).ParseStruct(type));
+    }
+
+    private static GroupModel? ParseGroup(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
+    {
+        // A group attributed on several partial parts (CS0579) is seen once per part; take the part that holds the
+        // attribute the compiler binds, so one hint name is added once.
+        if (ctx.TargetSymbol is not INamedTypeSymbol type)
+            return null;
+        var owner = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == Parser.IoctlGroupAttribute)?.ApplicationSyntaxReference;
+        if (owner is null || !ReferenceEquals(owner.SyntaxTree, ctx.TargetNode.SyntaxTree) || !ctx.TargetNode.Span.Contains(owner.Span))
+            return null;
+        return Guard(() => new Parser(ct).ParseGroup(type));
     }
 
     /// <summary>

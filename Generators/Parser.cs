@@ -27,10 +27,49 @@ internal sealed partial class Parser
     private static readonly SymbolDisplayFormat FullName = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    /// <summary>Members a struct may have with every nested struct expanded; past this, comparing and laying out models gets slow.</summary>
+    public const int MaxExpandedMembers = 100_000;
+
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly CancellationToken _ct;
+    private readonly NestedCache _nested;
+    private int _inlineArrayDepth;
 
-    public Parser(CancellationToken ct) => _ct = ct;
+    public Parser(CancellationToken ct) : this(ct, new NestedCache()) { }
+
+    private Parser(CancellationToken ct, NestedCache nested)
+    {
+        _ct = ct;
+        _nested = nested;
+    }
+
+    /// <summary>
+    /// Nested aggregates already built during one parse, by type and depth, so a struct that holds the same type
+    /// many times (or a tree of such structs) is built once per depth, not once per path: without it the work
+    /// grows exponentially with the nesting. A type's result does not depend on which types enclose it: a type
+    /// that reaches an enclosing type is on a cycle, and fails wherever it is built.
+    /// </summary>
+    private sealed class NestedCache
+    {
+        public readonly Dictionary<INamedTypeSymbol, Dictionary<int, (AggregateModel? Model, string? Why)>> Built = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Members of each built aggregate with its nested aggregates expanded (by reference).</summary>
+        public readonly Dictionary<AggregateModel, long> Expanded = new(ReferenceComparer.Instance);
+    }
+
+    private sealed class ReferenceComparer : IEqualityComparer<AggregateModel>
+    {
+        public static readonly ReferenceComparer Instance = new();
+        public bool Equals(AggregateModel? x, AggregateModel? y) => ReferenceEquals(x, y);
+        public int GetHashCode(AggregateModel obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
+    private long Expanded(AbiType type) => type.Kind switch
+    {
+        AbiTypeKind.Aggregate => _nested.Expanded.TryGetValue(type.Aggregate!, out long n) ? n : 1,
+        AbiTypeKind.Array => Expanded(type.Element!),
+        _ => 1,
+    };
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
@@ -259,12 +298,21 @@ internal sealed partial class Parser
             if (!ok)
                 return null;
 
+            long expanded = fields.Sum(f => Expanded(f.Type)) + (flexible is null ? 0 : Expanded(flexible.Type));
+            if (expanded > MaxExpandedMembers)
+            {
+                Report(Descriptors.CannotLayOut, reportOn ?? type, type.Name, $"with its nested structs expanded it has more than {MaxExpandedMembers} members");
+                return null;
+            }
+
             string cName = attribute.NamedArguments.FirstOrDefault(n => n.Key == "CName").Value.Value as string ?? SnakeCase(type.Name);
-            return new AggregateModel(
+            var built = new AggregateModel(
                 type.ToDisplayString(FullName), type.Name, cName, isUnion, pack, align,
                 NamedInt(attribute, "ExpectedSize"), NamedInt(attribute, "ExpectedSize32"), NamedInt(attribute, "ExpectedSize64"),
                 fields.ToEquatableArray(), flexible, flexCount,
                 Packed: attribute.NamedArguments.FirstOrDefault(n => n.Key == "Packed").Value.Value is true);
+            _nested.Expanded[built] = expanded;
+            return built;
         }
         finally
         {
@@ -382,7 +430,16 @@ internal sealed partial class Parser
                         return null;
                     }
 
+                    // An [InlineArray] of itself (CS0523, but the symbol exists) must not recurse forever.
+                    if (_inlineArrayDepth >= LayoutEngine.MaxDepth)
+                    {
+                        why = $"its [InlineArray] elements nest more than {LayoutEngine.MaxDepth} deep";
+                        return null;
+                    }
+
+                    _inlineArrayDepth++;
                     var element = MapType(elementField.Type, visiting, reportOn, out why);
+                    _inlineArrayDepth--;
                     return element is null ? null : new AbiType(AbiTypeKind.Array, ScalarKind.None, name, element.CName, length, element);
                 }
 
@@ -390,12 +447,22 @@ internal sealed partial class Parser
                 {
                     // Errors inside the nested type are the nested type's own diagnostics: collect them apart and
                     // report one line here.
-                    var nestedParser = new Parser(_ct);
-                    var aggregate = nestedParser.BuildNested(named, visiting, reportOn);
+                    if (!_nested.Built.TryGetValue(named, out var byDepth))
+                        _nested.Built[named] = byDepth = new Dictionary<int, (AggregateModel? Model, string? Why)>();
+                    if (!byDepth.TryGetValue(visiting.Count, out var result))
+                    {
+                        var nestedParser = new Parser(_ct, _nested) { _inlineArrayDepth = _inlineArrayDepth };
+                        var built = nestedParser.BuildNested(named, visiting, reportOn);
+                        var first = nestedParser._diagnostics.FirstOrDefault();
+                        result = (built, built is not null ? null
+                            : first is null ? $"'{named.Name}' cannot be laid out" : first.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+                        byDepth[visiting.Count] = result;
+                    }
+
+                    var aggregate = result.Model;
                     if (aggregate is null)
                     {
-                        var first = nestedParser._diagnostics.FirstOrDefault();
-                        why = first is null ? $"'{named.Name}' cannot be laid out" : first.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                        why = result.Why;
                         return null;
                     }
 
@@ -520,7 +587,8 @@ internal sealed partial class Parser
             return null;
         }
 
-        var named = attribute.NamedArguments.ToDictionary(a => a.Key, a => a.Value);
+        // A repeated named argument (CS0643) appears twice here: the first one counts.
+        var named = attribute.NamedArguments.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.First().Value);
         var sizeOf = named.TryGetValue("SizeOf", out var so) ? so.Value as ITypeSymbol : null;
         bool sizeAtCall = named.TryGetValue("SizeAtCall", out var sac) && sac.Value is true;
         int literalSize = named.TryGetValue("Size", out var ls) && ls.Value is int l ? l : -1;
@@ -557,6 +625,8 @@ internal sealed partial class Parser
                 argumentRefKind = p.RefKind switch { RefKind.Out => "out", RefKind.In => "in", RefKind.Ref => "ref", _ => "ref readonly" };
                 if (!pt.IsUnmanagedType)
                     return Unsupported(method, $"'{pt.ToDisplayString()}' is not an unmanaged type");
+                if (pt is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
+                    return Unsupported(method, $"a pointer cannot be passed {argumentRefKind}; pass '{pt.ToDisplayString()}' by value, or a nuint/ulong by {argumentRefKind} for an address the driver reads or writes");
                 argumentType = MapType(pt, visiting, method, out _);
                 if (argumentType?.Kind == AbiTypeKind.Aggregate)
                     structToVerify = pt.ToDisplayString(FullName);

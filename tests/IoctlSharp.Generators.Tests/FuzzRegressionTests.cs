@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using IoctlSharp.Generators.Tests.Verifiers;
+using Xunit;
+
+namespace IoctlSharp.Generators.Tests;
+
+/// <summary>Generator bugs the fuzz test found, each pinned by the smallest input that showed it.</summary>
+public class FuzzRegressionTests
+{
+    private const string Usings = "using System;\nusing System.Runtime.InteropServices;\nusing System.Runtime.CompilerServices;\nusing IoctlSharp;\nnamespace Fuzz;\n";
+
+    /// <summary>
+    /// Each struct holds two of the previous one: the parser built (and the engine laid out) every path through the
+    /// tree, 2^30 of them here, and hung. Now each nested type is built once per depth, and a struct that expands
+    /// to more than Parser.MaxExpandedMembers members is ISH105.
+    /// </summary>
+    [Fact]
+    public void TreeOfNestedStructsDoesNotHang()
+    {
+        var source = new StringBuilder(Usings).Append("[AbiStruct] public partial struct T0 { public uint X; }\n");
+        for (int k = 1; k <= 30; k++)
+            source.Append($"[AbiStruct] public partial struct T{k} {{ public T{k - 1} A; public T{k - 1} B; }}\n");
+
+        var watch = Stopwatch.StartNew();
+        var result = Harness.Run(source.ToString());
+        Assert.True(watch.Elapsed.TotalSeconds < 120, $"took {watch.Elapsed}");
+        Assert.All(result.Run.Results, r => Assert.Null(r.Exception));
+        Assert.Contains(result.Sources, s => s.HintName == "Fuzz.T16.g.cs");          // 65,536 members expanded
+        Assert.DoesNotContain(result.Sources, s => s.HintName == "Fuzz.T17.g.cs");    // 131,072
+        var tooLarge = Assert.Single(result.AnalyzerDiagnostics, d => d.Id == "ISH105" && d.GetMessage().StartsWith("'T17'"));
+        Assert.Contains("more than 100000 members", tooLarge.GetMessage());
+    }
+
+    /// <summary>An [InlineArray] struct whose element is itself (CS0523) sent the parser into unbounded recursion.</summary>
+    [Fact]
+    public void InlineArrayOfItselfIsAnErrorNotAStackOverflow() => DiagnosticVerifier.Verify("""
+        [InlineArray(2)] public struct Loop { private Loop _element; }
+        [AbiStruct] public partial struct S { public uint A; public Loop [|L|]; }
+        """, "ISH102");
+
+    /// <summary>A group declared with [IoctlGroup] on two partial parts made the generator add one hint name twice: CS8785.</summary>
+    [Fact]
+    public void GroupAttributedInTwoPartsDoesNotThrow()
+    {
+        var result = Harness.Run(Usings + """
+            [IoctlGroup(1)] public static partial class G { [IoctlNone(1)] public static partial int A(SafeHandle fd); }
+            [IoctlGroup(1)] public static partial class G { [IoctlNone(2)] public static partial int B(SafeHandle fd); }
+            """);
+        Assert.All(result.Run.Results, r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "CS8785");
+        Assert.Contains("CS0579", result.Ids); // the compiler's own: duplicate attribute
+        Assert.Single(result.Sources, s => s.HintName == "Fuzz.G.g.cs");
+    }
+
+    /// <summary>`ref T*` was accepted and generated InvokeRef&lt;T*&gt;, which does not compile (CS0306).</summary>
+    [Fact]
+    public void PointerByRefIsRejected()
+    {
+        var diagnostic = Assert.Single(DiagnosticVerifier.Verify("""
+            [AbiStruct(ExpectedSize = 8)] public partial struct Arg { public ulong A; }
+            [IoctlGroup(1)] public static partial class G
+            {
+                [IoctlNone(1)] public static partial int Fine(SafeHandle fd);
+                [IoctlWrite(2)] public static unsafe partial void [|Raw|](SafeHandle fd, ref Arg* arg);
+            }
+            """, "ISH206"));
+        Assert.Contains("a pointer cannot be passed ref", diagnostic.GetMessage());
+        var result = Harness.Run(DiagnosticVerifier.Usings + """
+            [AbiStruct(ExpectedSize = 8)] public partial struct Arg { public ulong A; }
+            [IoctlGroup(1)] public static partial class G
+            {
+                [IoctlNone(1)] public static partial int Fine(SafeHandle fd);
+                [IoctlWrite(2)] public static unsafe partial void Raw(SafeHandle fd, ref Arg* arg);
+            }
+            """);
+        Assert.DoesNotContain(result.CompilerDiagnostics, d => d.Id == "CS0306");
+    }
+
+    /// <summary>A named argument given twice (CS0643) made the parser's dictionary throw, so the analyzer failed with AD0001.</summary>
+    [Fact]
+    public void RepeatedNamedArgumentDoesNotThrow()
+    {
+        var result = Harness.Run(Usings + """
+            [IoctlGroup(1)] public static partial class G { [IoctlNone(1, Name = "A", Name = "B")] public static partial int Get(SafeHandle fd); }
+            """);
+        Assert.All(result.Run.Results, r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(result.AnalyzerDiagnostics, d => d.Id == "AD0001");
+        Assert.Contains("CS0643", result.Ids);
+    }
+}
