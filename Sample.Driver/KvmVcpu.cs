@@ -84,7 +84,7 @@ public unsafe partial struct KvmExitMmio
 }
 
 /// <summary>The <c>fail_entry</c> member: VM entry failed (KVM_EXIT_FAIL_ENTRY).</summary>
-[AbiStruct] // 12 bytes on i386, 16 where u64 is 8-aligned
+[AbiStruct(AllowAbiDifferences = true)] // kvm.h's own layout: 12 bytes on i386, 16 where u64 is 8-aligned
 public partial struct KvmExitFailEntry
 {
     public ulong HardwareEntryFailureReason;
@@ -127,7 +127,9 @@ public unsafe partial struct KvmRun
     public ushort Flags;
     public ulong Cr8;
     public ulong ApicBase;
+#pragma warning disable ISH111 // kvm_run is shared with this process's own kernel only: no 32-bit peer, so no conversion
     public KvmRunExit Exit;
+#pragma warning restore ISH111
 }
 
 /// <summary>The ioctls on a VM fd (from KVM_CREATE_VM) that the VMM uses besides Kvm.SetUserMemoryRegion.</summary>

@@ -12,9 +12,18 @@ public static class HgcmParameter64
     /// <summary>sizeof(vmmdev_hgcm_function_parameter64).</summary>
     public static readonly int Size = System.Runtime.CompilerServices.Unsafe.SizeOf<HgcmFunctionParameter>();
 
-    public static HgcmArgument Read(ReadOnlySpan<byte> p)
+    public static HgcmArgument Read(ReadOnlySpan<byte> p) => ToArgument(MemoryMarshal.Read<HgcmFunctionParameter>(p));
+
+    public static void WriteValue(Span<byte> p, in HgcmArgument a)
     {
         var raw = MemoryMarshal.Read<HgcmFunctionParameter>(p);
+        if (SetValue(ref raw, a))
+            MemoryMarshal.Write(p, in raw);
+    }
+
+    /// <summary>The parameter as the dispatcher sees it, whichever ABI it came in.</summary>
+    internal static HgcmArgument ToArgument(in HgcmFunctionParameter raw)
+    {
         var a = new HgcmArgument { Type = raw.Type };
         switch (raw.Type)
         {
@@ -32,15 +41,15 @@ public static class HgcmParameter64
         return a;
     }
 
-    public static void WriteValue(Span<byte> p, in HgcmArgument a)
+    /// <summary>Puts a 32- or 64-bit parameter's value back (the only thing the host changes); false for other types.</summary>
+    internal static bool SetValue(ref HgcmFunctionParameter raw, in HgcmArgument a)
     {
-        var raw = MemoryMarshal.Read<HgcmFunctionParameter>(p);
         if (a.Type == HgcmParameterType.Bit32)
             raw.U.Value32 = (uint)a.Value;
         else if (a.Type == HgcmParameterType.Bit64)
             raw.U.Value64 = a.Value;
         else
-            return;
-        MemoryMarshal.Write(p, in raw);
+            return false;
+        return true;
     }
 }

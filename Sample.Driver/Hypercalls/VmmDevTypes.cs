@@ -160,6 +160,7 @@ public enum HgcmParameterType : uint
     LinAddr = 4,
     LinAddrIn = 5,
     LinAddrOut = 6,
+    PageList = 10,
 }
 
 /// <summary>The address member of a pointer parameter: pointer-sized, so 4 bytes on ILP32 and 8 on LP64.</summary>
@@ -190,19 +191,22 @@ public partial struct HgcmPageListParameter
 [AbiUnion(Pack = 1)]
 public partial struct HgcmParameterValue
 {
-    [FieldOffset(0)] public uint Value32;
-    [FieldOffset(0)] public ulong Value64;
-    [FieldOffset(0)] public HgcmPointerParameter Pointer;
-    [FieldOffset(0)] public HgcmPageListParameter PageList;
+    [FieldOffset(0), AbiCase(HgcmParameterType.Bit32)] public uint Value32;
+    [FieldOffset(0), AbiCase(HgcmParameterType.Bit64)] public ulong Value64;
+    [FieldOffset(0), AbiCase(HgcmParameterType.LinAddr, HgcmParameterType.LinAddrIn, HgcmParameterType.LinAddrOut)]
+    public HgcmPointerParameter Pointer;
+    [FieldOffset(0), AbiCase(HgcmParameterType.PageList)] public HgcmPageListParameter PageList;
 }
 
 /// <summary>
 /// <c>vmmdev_hgcm_function_parameter32</c> on ILP32 targets (12 bytes) and <c>..64</c> on LP64 ones (16 bytes),
-/// from this one declaration.
+/// from this one declaration. <see cref="Type"/> says which member of <see cref="U"/> is active, so IoctlSharp
+/// generates the 32-bit twin (<c>HgcmFunctionParameter.I386</c>) and the conversions that translate that member
+/// only; a type no member claims is an error, never a guess.
 /// </summary>
 [AbiStruct(Pack = 1, ExpectedSize32 = 12, ExpectedSize64 = 16, CName = "vmmdev_hgcm_function_parameter")]
 public partial struct HgcmFunctionParameter
 {
     public HgcmParameterType Type;
-    public HgcmParameterValue U;
+    [AbiDiscriminator(nameof(Type))] public HgcmParameterValue U;
 }

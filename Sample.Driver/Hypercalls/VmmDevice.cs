@@ -232,7 +232,11 @@ public sealed class VmmDevice
         for (int i = 0; i < count; i++)
         {
             var p = parms.Slice(i * parmSize, parmSize);
-            var a = is32 ? HgcmParameter32.Read(p) : HgcmParameter64.Read(p);
+            HgcmArgument a;
+            if (!is32)
+                a = HgcmParameter64.Read(p);
+            else if (!HgcmParameter32.TryRead(p, out a))
+                return VBoxStatus.InvalidParameter; // a type the 32-bit twin's conversion does not know
             switch (a.Type)
             {
                 case HgcmParameterType.Bit32:
