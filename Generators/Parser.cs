@@ -728,7 +728,8 @@ internal sealed partial class Parser
         }
 
         string macro = Macro(ioForm, direction, groupType, number, sizeSource, sizeType, literalSize);
-        var modifiers = new StringBuilder(Accessibility(method.DeclaredAccessibility)).Append(" static");
+        // The implementation repeats the declaration's accessibility exactly (CS8799): none when it has none.
+        var modifiers = new StringBuilder(HasAccessibilityModifier(method) ? Accessibility(method.DeclaredAccessibility) + " static" : "static");
         if (IsDeclaredUnsafe(method))
             modifiers.Append(" unsafe");
         modifiers.Append(" partial");
@@ -779,6 +780,10 @@ internal sealed partial class Parser
             if (t.ToDisplayString() == "System.Runtime.InteropServices.SafeHandle") return true;
         return false;
     }
+
+    private static bool HasAccessibilityModifier(IMethodSymbol method)
+        => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax m && m.Modifiers.Any(t => t.Kind()
+            is SyntaxKind.PublicKeyword or SyntaxKind.PrivateKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword));
 
     private static bool IsDeclaredUnsafe(IMethodSymbol method)
         => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax m && m.Modifiers.Any(SyntaxKind.UnsafeKeyword));

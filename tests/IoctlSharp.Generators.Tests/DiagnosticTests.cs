@@ -28,13 +28,6 @@ public class DiagnosticTests
     [InlineData("ISH108", "[AbiStruct, StructLayout(LayoutKind.Sequential, Pack = 1)] public partial struct [|S|] { public uint A; }", "[AbiStruct(Pack = 1)] public partial struct S { public uint A; }")]
     [InlineData("ISH109", "[AbiStruct] public partial struct [|S|] { }", "[AbiStruct] public partial struct S { public uint A; }")]
     [InlineData("ISH110", "[AbiStruct] public partial struct [|S|]<T> { public uint A; }", "[AbiStruct] public partial struct S { public uint A; }")]
-    public void TypeErrors(string id, string bad, string good)
-    {
-        DiagnosticVerifier.Verify(bad, id);
-        DiagnosticVerifier.Verify(good, id);
-    }
-
-    [Theory]
     [InlineData("ISH106", "[IoctlGroup(256)] public static partial class [|G|] { [IoctlNone(1)] public static partial int Get(SafeHandle fd); }", "[IoctlGroup(255)] public static partial class G { [IoctlNone(1)] public static partial int Get(SafeHandle fd); }")]
     [InlineData("ISH106", "[IoctlGroup(-1)] public static partial class [|G|] { [IoctlNone(1)] public static partial int Get(SafeHandle fd); }", "[IoctlGroup(0)] public static partial class G { [IoctlNone(1)] public static partial int Get(SafeHandle fd); }")]
     [InlineData("ISH106", "[IoctlGroup(1)] public static partial class G { [IoctlNone(256)] public static partial int [|Get|](SafeHandle fd); }", "[IoctlGroup(1)] public static partial class G { [IoctlNone(255)] public static partial int Get(SafeHandle fd); }")]
@@ -42,7 +35,7 @@ public class DiagnosticTests
     [InlineData("ISH202", "public static partial class G { [IoctlNone(1)] public static partial int [|Get|](SafeHandle fd); }", "[IoctlGroup(1)] public static partial class G { [IoctlNone(1)] public static partial int Get(SafeHandle fd); }")]
     [InlineData("ISH206", "[AbiStruct] public partial struct Arg { public uint A; } [IoctlGroup(1)] public static partial class G { [IoctlWrite(1)] public static partial void [|Set|](SafeHandle fd, Arg arg); }", "[AbiStruct] public partial struct Arg { public uint A; } [IoctlGroup(1)] public static partial class G { [IoctlWrite(1)] public static partial void Set(SafeHandle fd, in Arg arg); }")]
     [InlineData("ISH206", "[IoctlGroup(1)] public static partial class G { [IoctlNone(1, SizeOf = typeof(int))] public static partial void [|Get|](SafeHandle fd); }", "[IoctlGroup(1)] public static partial class G { [Ioctl(IoctlDirection.None, 1, SizeOf = typeof(int))] public static partial void Get(SafeHandle fd); }")]
-    public void RequestErrors(string id, string bad, string good)
+    public void ErrorOnItsSpanAndNotOnTheFixedDeclaration(string id, string bad, string good)
     {
         DiagnosticVerifier.Verify(bad, id);
         DiagnosticVerifier.Verify(good, id);

@@ -89,4 +89,15 @@ public class FuzzRegressionTests
         Assert.DoesNotContain(result.AnalyzerDiagnostics, d => d.Id == "AD0001");
         Assert.Contains("CS0643", result.Ids);
     }
+
+    /// <summary>An ioctl declared without an accessibility modifier got a 'private' implementation: CS8799.</summary>
+    [Fact]
+    public void IoctlWithoutAccessibilityModifierCompiles() => Harness.Run(Usings + """
+        [AbiStruct(ExpectedSize = 8)] public partial struct Arg { public uint A; public uint B; }
+        [IoctlGroup(1)] public static partial class G
+        {
+            [IoctlWrite(1)] static partial void Set(SafeHandle fd, in Arg arg);
+            internal static void Call(SafeHandle fd) => Set(fd, default);
+        }
+        """).AssertClean();
 }

@@ -1,0 +1,65 @@
+using System;
+using System.IO;
+using System.Linq;
+using IoctlSharp.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace IoctlSharp.Generators.Tests;
+
+/// <summary>
+/// The diagnostics machinery stays true: every descriptor is reported by a shipped analyzer, is listed in the
+/// analyzer release files, and has a help link to a page under docs/diagnostics/ with a bad example, the fix and why.
+/// </summary>
+public class DiagnosticDocsTests
+{
+    private static readonly DiagnosticDescriptor[] All = typeof(Descriptors).GetFields()
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToArray();
+
+    private static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "IoctlSharp.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException($"No IoctlSharp.sln above {AppContext.BaseDirectory}.");
+    }
+
+    [Fact]
+    public void EveryDescriptorHasAPageWithBadFixAndWhy()
+    {
+        Assert.NotEmpty(All);
+        foreach (var descriptor in All)
+        {
+            Assert.StartsWith("ISH", descriptor.Id);
+            Assert.Equal($"docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            string page = Path.Combine(Root(), descriptor.HelpLinkUri);
+            Assert.True(File.Exists(page), $"{descriptor.Id} has no page at {descriptor.HelpLinkUri}");
+            string text = File.ReadAllText(page);
+            Assert.StartsWith($"# {descriptor.Id}: {descriptor.Title}", text);
+            Assert.Contains("## Bad", text);
+            Assert.Contains("## Fix", text);
+            Assert.Contains("## Why", text);
+        }
+
+        var pages = Directory.GetFiles(Path.Combine(Root(), "docs", "diagnostics"), "ISH*.md").Select(Path.GetFileNameWithoutExtension);
+        Assert.Empty(pages.Except(All.Select(d => d.Id)));
+    }
+
+    [Fact]
+    public void EveryDescriptorIsInTheReleaseFilesWithItsSeverity()
+    {
+        string releases = File.ReadAllText(Path.Combine(Root(), "Analyzers", "AnalyzerReleases.Shipped.md"))
+                          + File.ReadAllText(Path.Combine(Root(), "Analyzers", "AnalyzerReleases.Unshipped.md"));
+        foreach (var descriptor in All)
+            Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity}", releases);
+    }
+
+    [Fact]
+    public void EveryDescriptorIsReportedByAnAnalyzer()
+    {
+        var supported = Harness.AllAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet();
+        Assert.All(All, d => Assert.Contains(d.Id, supported));
+    }
+}
