@@ -25,9 +25,9 @@ public static class Benchmark
         var inv = CultureInfo.InvariantCulture;
         string cvmm = Path.Combine(SampleApp.GuestDirectory, "cvmm");
         var guest = SampleApp.Bundled("bench64");
-        output.WriteLine($"benchmark: {hypercalls} port-I/O hypercalls (VMMDEVREQ_GET_HOST_VERSION) per run, {rounds} rounds of C VMM then C# VMM");
+        output.WriteLine($"benchmark: {hypercalls} port-I/O hypercalls (VMMDEVREQ_GET_HOST_VERSION) per run, {rounds} rounds of both VMMs back to back, C first in odd rounds, C# first in even ones");
         Measure(cvmm, guest, Math.Min(hypercalls, 20_000)); // warm up both (page cache, JIT tiers)
-        var figures = Enumerable.Range(0, rounds).Select(_ => Measure(cvmm, guest, hypercalls)).ToList();
+        var figures = Enumerable.Range(0, rounds).Select(i => Measure(cvmm, guest, hypercalls, cSharpFirst: i % 2 == 1)).ToList();
         foreach (var (r, i) in figures.Select((r, i) => (r, i)))
             output.WriteLine(string.Create(inv,
                 $"  round {i + 1}: wall clock C {r.CWall:0} / C# {r.CSharpWall:0} exits/s ({r.CSharpWall / r.CWall:0.000}); vCPU thread CPU time C {r.CCpu:0} / C# {r.CSharpCpu:0} exits/s ({r.CSharpCpu / r.CCpu:0.000}); C# run loop allocated {r.CSharpLoopAllocatedBytes} bytes"));
@@ -42,6 +42,14 @@ public static class Benchmark
         output.WriteLine(string.Create(inv,
             $"C# hypercall dispatch alone (VmmDevice.Handle on guest RAM, no KVM): {ns:0} ns per GET_HOST_VERSION, {bytes} bytes allocated in {hypercalls} calls"));
         return 0;
+    }
+
+    private static RunResult RunCSharp(GuestProgram guest, long hypercalls)
+    {
+        var result = VirtualMachine.Run(guest, new VmmOptions { Argument = (ulong)hypercalls, Timeout = TimeSpan.FromMinutes(10) });
+        if (!result.Succeeded)
+            throw new IOException($"the benchmark guest did not finish cleanly: {result.Detail}, status {result.GuestStatus}");
+        return result;
     }
 
     /// <summary>What the C# VMM adds per hypercall in user space: the request parsed, served and answered, without the exit.</summary>
@@ -73,9 +81,10 @@ public static class Benchmark
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    /// <summary>One round: the C VMM, then this one, on <paramref name="hypercalls"/> hypercalls.</summary>
-    public static Figures Measure(string cvmm, GuestProgram guest, long hypercalls)
+    /// <summary>One round: the C VMM and this one, back to back, on <paramref name="hypercalls"/> hypercalls.</summary>
+    public static Figures Measure(string cvmm, GuestProgram guest, long hypercalls, bool cSharpFirst = false)
     {
+        RunResult? result = cSharpFirst ? RunCSharp(guest, hypercalls) : null;
         var inv = CultureInfo.InvariantCulture;
         var start = new ProcessStartInfo(cvmm) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(guest.Path);
@@ -91,9 +100,7 @@ public static class Benchmark
         long cExits = long.Parse(parts[0], inv);
         double cSeconds = double.Parse(parts[2], inv), cCpuSeconds = double.Parse(parts[3], inv);
 
-        var result = VirtualMachine.Run(guest, new VmmOptions { Argument = (ulong)hypercalls, Timeout = TimeSpan.FromMinutes(10) });
-        if (!result.Succeeded)
-            throw new IOException($"the benchmark guest did not finish cleanly: {result.Detail}, status {result.GuestStatus}");
+        result ??= RunCSharp(guest, hypercalls);
         if (cExits != result.Exits)
             throw new IOException($"the C VMM saw {cExits} exits, this one {result.Exits}: they did not run the same guest");
         return new Figures(result.Exits, cExits / cSeconds, cExits / cCpuSeconds,
