@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using IoctlSharp.Generators.Model;
 
 namespace IoctlSharp.Generators.Abi;
@@ -85,10 +86,23 @@ internal static class LayoutEngine
         public bool Clr { get; }
     }
 
+    /// <summary>
+    /// Layouts already computed, per model instance (models are immutable, and the parser shares one instance per
+    /// nested type): a struct nested many times, or checked at every level of a deep nest, is laid out once.
+    /// </summary>
+    private static readonly ConditionalWeakTable<AggregateModel, AggregateLayout?[]> s_cache = new();
+
     private static AggregateLayout Layout(AggregateModel model, Rules rules, int depth, bool applyRequestedSize = true)
     {
         if (depth > MaxDepth)
             throw new LayoutException($"{model.Name} nests more than {MaxDepth} structs deep.");
+        var slots = s_cache.GetValue(model, static _ => new AggregateLayout?[TargetAbi.All.Length * 3]);
+        int slot = (int)rules.Target.Target * 3 + (!rules.Clr ? 0 : applyRequestedSize ? 2 : 1);
+        return slots[slot] ??= Compute(model, rules, depth, applyRequestedSize);
+    }
+
+    private static AggregateLayout Compute(AggregateModel model, Rules rules, int depth, bool applyRequestedSize)
+    {
 
         var fields = ImmutableArray.CreateBuilder<FieldLayout>(model.Fields.Count);
         long offset = 0, size = 0;

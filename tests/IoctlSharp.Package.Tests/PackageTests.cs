@@ -112,6 +112,7 @@ public class PackageTests
                  {
                      "lib/net8.0/IoctlSharp.Runtime.dll", "lib/net8.0/IoctlSharp.Runtime.xml",
                      "analyzers/dotnet/cs/IoctlSharp.Generators.dll", "analyzers/dotnet/cs/IoctlSharp.Analyzers.dll",
+                     "analyzers/dotnet/cs/IoctlSharp.CodeFixes.dll",
                      "README.md", "IoctlSharp.nuspec",
                  })
             Assert.Contains(expected, entries);
