@@ -60,11 +60,11 @@ internal static class Descriptors
         "ABI types and ioctl groups cannot be generic",
         "'{0}' is generic; C types and ioctl groups have one layout and one set of numbers", Layout);
 
-    public static readonly DiagnosticDescriptor NoCompatConversion = new("ISH111",
+    public static readonly DiagnosticDescriptor NoCompatConversion = Create("ISH111",
         "No 32-bit conversion for a union without a discriminator",
         "'{0}': member '{1}' holds a union laid out differently on {2}, and nothing says which of its members is active; "
         + "name a discriminator with [AbiDiscriminator] and the union members' values with [AbiCase], or no conversion to the 32-bit twin is generated",
-        Layout, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        Layout, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor BadIoctlMethod = Error("ISH201",
         "Ioctl declarations are static partial methods without a body",
