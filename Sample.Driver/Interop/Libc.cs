@@ -1,3 +1,4 @@
+using IoctlSharp;
 using System;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
@@ -13,9 +14,6 @@ public static unsafe partial class Libc
     public const short PollIn = 0x1;
     public const int EINTR = 4, EAGAIN = 11, EEXIST = 17;
     public const long SysUserfaultfd = 323; // x86_64
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    public static partial int Close(int fd);
 
     [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
     private static partial void* MmapRaw(void* addr, nuint length, int prot, int flags, int fd, long offset);
@@ -105,21 +103,21 @@ public static unsafe partial class Libc
     }
 
     /// <summary>A new eventfd.</summary>
-    public static FileDescriptor Eventfd()
+    public static FileDescriptorHandle Eventfd()
     {
         int fd = EventfdRaw(0, OCloexec);
         if (fd < 0)
             throw new Win32Exception(Marshal.GetLastPInvokeError(), "eventfd failed");
-        return new FileDescriptor(fd);
+        return new FileDescriptorHandle(fd, ownsHandle: true);
     }
 
     /// <summary>userfaultfd(2) through syscall(2), for kernels without /dev/userfaultfd.</summary>
-    public static FileDescriptor UserfaultfdSyscall(int flags)
+    public static FileDescriptorHandle UserfaultfdSyscall(int flags)
     {
         long fd = Syscall1(SysUserfaultfd, flags);
         if (fd < 0)
             throw new Win32Exception(Marshal.GetLastPInvokeError(), "userfaultfd(2) failed");
-        return new FileDescriptor((int)fd);
+        return new FileDescriptorHandle((int)fd, ownsHandle: true);
     }
 
     private static int s_kickSignal;

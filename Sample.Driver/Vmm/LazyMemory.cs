@@ -16,8 +16,8 @@ public sealed unsafe class LazyMemory : IDisposable
 {
     private readonly GuestMemory _ram;
     private readonly GuestMemory _snapshot;
-    private readonly FileDescriptor _uffd;
-    private readonly FileDescriptor _stop;
+    private readonly FileDescriptorHandle _uffd;
+    private readonly FileDescriptorHandle _stop;
     private readonly Thread _thread;
     private long _served;
     private volatile Exception? _error;
@@ -64,7 +64,7 @@ public sealed unsafe class LazyMemory : IDisposable
     /// <summary>What stopped the fault-handling thread, if anything did.</summary>
     public Exception? Error => _error;
 
-    private static FileDescriptor OpenUserfaultfd(out string how)
+    private static FileDescriptorHandle OpenUserfaultfd(out string how)
     {
         // /dev/userfaultfd (Linux 6.1+) lets the node's permissions decide; otherwise the syscall.
         if (File.Exists("/dev/userfaultfd"))
@@ -73,7 +73,7 @@ public sealed unsafe class LazyMemory : IDisposable
             {
                 using var device = File.OpenHandle("/dev/userfaultfd", FileMode.Open, FileAccess.ReadWrite);
                 how = "/dev/userfaultfd, USERFAULTFD_IOC_NEW";
-                return new FileDescriptor(UserfaultfdDevice.New(device, Libc.OCloexec | Libc.ONonblock));
+                return new FileDescriptorHandle(UserfaultfdDevice.New(device, Libc.OCloexec | Libc.ONonblock), ownsHandle: true);
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IoctlException)
             {
@@ -88,8 +88,8 @@ public sealed unsafe class LazyMemory : IDisposable
         try
         {
             var fds = stackalloc Libc.PollFd[2];
-            fds[0] = new Libc.PollFd { Fd = _uffd.Number, Events = Libc.PollIn };
-            fds[1] = new Libc.PollFd { Fd = _stop.Number, Events = Libc.PollIn };
+            fds[0] = new Libc.PollFd { Fd = _uffd.Fd, Events = Libc.PollIn };
+            fds[1] = new Libc.PollFd { Fd = _stop.Fd, Events = Libc.PollIn };
             UffdMsg msg;
             while (true)
             {
@@ -103,7 +103,7 @@ public sealed unsafe class LazyMemory : IDisposable
                     return;
                 if (fds[0].Revents == 0)
                     continue;
-                nint n = Libc.Read(_uffd.Number, &msg, (nuint)sizeof(UffdMsg));
+                nint n = Libc.Read(_uffd.Fd, &msg, (nuint)sizeof(UffdMsg));
                 if (n < 0)
                 {
                     int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
@@ -146,7 +146,7 @@ public sealed unsafe class LazyMemory : IDisposable
     public void Dispose()
     {
         ulong one = 1;
-        Libc.Write(_stop.Number, &one, sizeof(ulong));
+        Libc.Write(_stop.Fd, &one, sizeof(ulong));
         _thread.Join();
         _stop.Dispose();
         _uffd.Dispose();

@@ -106,7 +106,7 @@ public static unsafe class VirtualMachine
         int api = Kvm.GetApiVersion(kvm);
         if (api != 12)
             throw new IOException($"/dev/kvm speaks KVM API {api}, not 12");
-        using var vm = new FileDescriptor(Kvm.CreateVm(kvm, 0));
+        using var vm = new FileDescriptorHandle(Kvm.CreateVm(kvm, 0), ownsHandle: true);
 
         using var ram = new GuestMemory(options.MemoryBytes);
         using var snapshot = options.LazyMemory ? new GuestMemory(options.MemoryBytes) : null;
@@ -122,11 +122,11 @@ public static unsafe class VirtualMachine
         };
         Kvm.SetUserMemoryRegion(vm, in region);
 
-        using var vcpu = new FileDescriptor(KvmVm.CreateVcpu(vm, 0));
+        using var vcpu = new FileDescriptorHandle(KvmVm.CreateVcpu(vm, 0), ownsHandle: true);
         int runSize = Kvm.GetVcpuMmapSize(kvm);
         if (runSize < sizeof(KvmRun))
             throw new IOException($"KVM_GET_VCPU_MMAP_SIZE is {runSize}, smaller than struct kvm_run");
-        var run = (KvmRun*)Libc.Mmap((nuint)runSize, Libc.ProtRead | Libc.ProtWrite, Libc.MapShared, vcpu.Number);
+        var run = (KvmRun*)Libc.Mmap((nuint)runSize, Libc.ProtRead | Libc.ProtWrite, Libc.MapShared, vcpu.Fd);
         try
         {
             SetUpCpu(vcpu, guest.Mode, options);
@@ -173,7 +173,7 @@ public static unsafe class VirtualMachine
         }
     }
 
-    private static void SetUpCpu(FileDescriptor vcpu, GuestMode mode, VmmOptions options)
+    private static void SetUpCpu(FileDescriptorHandle vcpu, GuestMode mode, VmmOptions options)
     {
         KvmVcpu.GetSregs(vcpu, out var sregs);
         bool long64 = mode == GuestMode.Long64;
@@ -212,7 +212,7 @@ public static unsafe class VirtualMachine
         KvmVcpu.SetRegs(vcpu, in regs);
     }
 
-    private static void RunLoop(FileDescriptor vcpu, KvmRun* run, int runSize, VmmDevice device, TimeSpan timeout, RunResult result)
+    private static void RunLoop(FileDescriptorHandle vcpu, KvmRun* run, int runSize, VmmDevice device, TimeSpan timeout, RunResult result)
     {
         using var watchdog = new Watchdog(run, timeout);
         var exitsByReason = result.ExitsByReason;
