@@ -18,7 +18,7 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.MustBePartial, Descriptors.UnsupportedFieldType, Descriptors.ExpectedSizeMismatch,
         Descriptors.NotRepresentable, Descriptors.CannotLayOut, Descriptors.InvalidAttributeValue,
         Descriptors.UnionMemberOffset, Descriptors.StructLayoutConflict, Descriptors.EmptyStruct,
-        Descriptors.GenericType, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
+        Descriptors.GenericType, Descriptors.UnsupportedTypeKind, Descriptors.HiddenInstanceData, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
         Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion);
 
     public override void Initialize(AnalysisContext context)

@@ -36,11 +36,10 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
         var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is Parser.AbiStructAttribute or Parser.AbiUnionAttribute);
         if (attribute is null)
             return;
-        var model = new Parser(context.CancellationToken).ParseStruct(type);
-        if (model is null)
+        // Advice is for declarations without errors; a rejected one has no aggregate.
+        if (new Parser(context.CancellationToken).ParseStruct(type)?.Aggregate is not { } aggregate)
             return;
 
-        var aggregate = model.Aggregate;
         AggregateLayout[] layouts;
         try
         {

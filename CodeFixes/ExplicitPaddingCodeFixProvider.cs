@@ -57,9 +57,26 @@ public sealed class ExplicitPaddingCodeFixProvider : CodeFixProvider
             : type.Members.OfType<FieldDeclarationSyntax>().SelectMany(f => f.Declaration.Variables).Select(v => v.Identifier.ValueText));
 
         SyntaxNode anchor = before.Length > 0 ? SyntaxEdits.FieldStartingWith(type, before)! : type.Members.OfType<FieldDeclarationSyntax>().Last();
-        var (lines, needsUnsafe) = SyntaxEdits.PaddingLines(offset, size, SyntaxEdits.IndentationOf(text, anchor), SyntaxEdits.NewLineOf(text), taken);
-        int at = before.Length > 0 ? SyntaxEdits.LineStart(text, anchor) : SyntaxEdits.AfterLine(text, anchor);
-        var changes = new List<TextChange> { new(new TextSpan(at, 0), lines) };
+        TextChange insertion;
+        bool needsUnsafe;
+        if (SyntaxEdits.OnItsOwnLine(text, anchor))
+        {
+            var (lines, unsafeLines) = SyntaxEdits.PaddingLines(offset, size, SyntaxEdits.IndentationOf(text, anchor), SyntaxEdits.NewLineOf(text), taken);
+            needsUnsafe = unsafeLines;
+            int at = before.Length > 0 ? SyntaxEdits.LineStart(text, anchor) : SyntaxEdits.AfterLine(text, anchor);
+            insertion = new TextChange(new TextSpan(at, 0), lines);
+        }
+        else
+        {
+            // A struct written on one line (as README writes them): the padding goes beside the member, inside the body.
+            var (members, unsafeMembers) = SyntaxEdits.PaddingLines(offset, size, "", " ", taken);
+            needsUnsafe = unsafeMembers;
+            insertion = before.Length > 0
+                ? new TextChange(new TextSpan(anchor.SpanStart, 0), members)
+                : new TextChange(new TextSpan(anchor.Span.End, 0), " " + members.TrimEnd());
+        }
+
+        var changes = new List<TextChange> { insertion };
         if (needsUnsafe && SyntaxEdits.MakeUnsafe(type) is { } makeUnsafe)
             changes.Add(makeUnsafe);
         return await SyntaxEdits.ApplyAsync(document, changes, ct).ConfigureAwait(false);

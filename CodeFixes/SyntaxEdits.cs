@@ -43,6 +43,15 @@ internal static class SyntaxEdits
         return text.ToString(TextSpan.FromBounds(line.Start, i));
     }
 
+    /// <summary>True when nothing but white space shares <paramref name="node"/>'s lines.</summary>
+    public static bool OnItsOwnLine(SourceText text, SyntaxNode node)
+    {
+        var first = text.Lines.GetLineFromPosition(node.SpanStart);
+        var last = text.Lines.GetLineFromPosition(node.Span.End);
+        return string.IsNullOrWhiteSpace(text.ToString(TextSpan.FromBounds(first.Start, node.SpanStart)))
+               && string.IsNullOrWhiteSpace(text.ToString(TextSpan.FromBounds(node.Span.End, last.End)));
+    }
+
     /// <summary>Where a new line goes before <paramref name="node"/>: the start of its line (its leading trivia stays with it).</summary>
     public static int LineStart(SourceText text, SyntaxNode node) => text.Lines.GetLineFromPosition(node.SpanStart).Start;
 

@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using IoctlSharp.Generators.Abi;
 using IoctlSharp.Generators.Model;
+using IoctlSharp.Generators.Rendering;
 
 namespace IoctlSharp.Generators;
 
@@ -38,7 +40,8 @@ internal static class CompatEmitter
     /// <summary>The twins file, or null when the type has no twin.</summary>
     public static string? Emit(StructModel model)
     {
-        var a = model.Aggregate;
+        if (model.Aggregate is not { } a)
+            return null;
         var twins = CompatPlan.Targets.Where(t => CompatPlan.Differs(a, t)).ToList();
         if (twins.Count == 0)
             return null;
@@ -63,13 +66,19 @@ internal static class CompatEmitter
         bool convertible = CompatPlan.Convertible(a, target);
         bool needsUnsafe = a.Fields.Any(f => f.IsFixedBuffer) || (convertible && UsesPointers(a));
         string native = a.FullName;
+        // The twin mirrors the declaration's member names; a generated member whose name a member takes is left
+        // out (its generic form in AbiCompat remains), and the interface's Widen/Narrow become explicit.
+        var memberNames = new HashSet<string>(a.Fields.Select(f => f.Name), StringComparer.Ordinal);
+        bool Free(string generated) => !memberNames.Contains(generated);
+        var taken = new HashSet<string>(memberNames, StringComparer.Ordinal) { name };
+        taken.UnionWith(GeneratedMembers);
 
         w.Line($"/// <summary>");
-        w.Line($"/// <c>{kind} {a.CName}</c> as {target.Name} lays it out ({layout.Size} bytes): a 32-bit peer's bytes, member by member.");
+        w.Line($"/// <c>{kind} {Rendering.CSharpText.Comment(a.CName)}</c> as {target.Name} lays it out ({layout.Size} bytes): a 32-bit peer's bytes, member by member.");
         if (convertible && a.IsUnion)
-            w.Line($"/// Every member is a <c>{a.Fields[0].Type.CName}</c>: the conversions translate <see cref=\"{Id(a.Fields[0].Name)}\"/>, which is all of them.");
+            w.Line($"/// Every member is a <c>{Rendering.CSharpText.Comment(a.Fields[0].Type.CName)}</c>: the conversions translate <see cref=\"{Id(a.Fields[0].Name)}\"/>, which is all of them.");
         w.Line(convertible
-            ? $"/// Convert with <see cref=\"ToNative\"/> (widening) and <see cref=\"FromNative\"/> (checked narrowing)."
+            ? $"/// Convert with {(Free("ToNative") ? "<see cref=\"ToNative\"/>" : "AbiCompat.ToNative")} (widening) and {(Free("FromNative") ? "<see cref=\"FromNative\"/>" : "AbiCompat.FromNative")} (checked narrowing)."
             : CompatPlan.HasReadOnlyMember(a, target)
                 ? "/// No conversions: a readonly member cannot be assigned (nor an [InlineArray] of pointers indexed)."
             : a.IsUnion
@@ -81,9 +90,13 @@ internal static class CompatEmitter
         w.Line(Emitter.GeneratedCodeAttribute);
         string interfaces = convertible ? $" : {Rt}IAbiTwin<{name}, {native}>" : "";
         w.Open($"public {(needsUnsafe ? "unsafe " : "")}partial struct {name}{interfaces}");
-        w.Line($"/// <summary><c>sizeof({kind} {a.CName})</c> on {target.Name}.</summary>");
-        w.Line($"public const int SizeOf = {Num(layout.Size)};");
-        w.Line();
+        if (Free("SizeOf"))
+        {
+            w.Line($"/// <summary><c>sizeof({kind} {Rendering.CSharpText.Comment(a.CName)})</c> on {target.Name}.</summary>");
+            w.Line($"public const int SizeOf = {Num(layout.Size)};");
+            w.Line();
+        }
+
 
         var arrays = new List<(string Name, AbiType Type)>();
         for (int i = 0; i < a.Fields.Count; i++)
@@ -97,40 +110,62 @@ internal static class CompatEmitter
                 continue;
             }
 
-            w.Line($"{offset}public {TwinType(f.Type, target, f.Name, arrays)} {Id(f.Name)};");
+            w.Line($"{offset}public {TwinType(f.Type, target, f.Name, arrays, taken)} {Id(f.Name)};");
         }
 
         foreach (var (arrayName, type) in arrays)
         {
             w.Line();
-            w.Line($"/// <summary><c>{type.CName} [{Num(type.Length)}]</c> on {target.Name}.</summary>");
+            w.Line($"/// <summary><c>{Rendering.CSharpText.Comment(type.CName)} [{Num(type.Length)}]</c> on {target.Name}.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.InlineArray(" + Num(type.Length) + ")]");
             w.Open($"public struct {arrayName}");
-            w.Line($"private {TwinType(type.Element!, target, arrayName + "Element", arrays)} _element0;");
+            w.Line($"private {TwinType(type.Element!, target, arrayName + "Element", arrays, taken)} _element0;");
             w.Close();
         }
 
-        w.Line();
-        w.Line($"/// <summary>Reads a twin from the first {Num(layout.Size)} bytes of <paramref name=\"source\"/>; a shorter buffer throws <see cref=\"{Rt}AbiBufferException\"/>.</summary>");
-        w.Line($"public static {name} Read(global::System.ReadOnlySpan<byte> source) => {Rt}AbiCompat.Read<{name}>(source);");
-        w.Line();
-        w.Line($"/// <summary>Reads a twin from the first {Num(layout.Size)} bytes of <paramref name=\"source\"/>; false when it is shorter.</summary>");
-        w.Line($"public static bool TryRead(global::System.ReadOnlySpan<byte> source, out {name} value) => {Rt}AbiCompat.TryRead(source, out value);");
-        w.Line();
-        w.Line($"/// <summary>Writes the twin's {Num(layout.Size)} bytes to the start of <paramref name=\"destination\"/>; a shorter buffer throws <see cref=\"{Rt}AbiBufferException\"/>.</summary>");
-        w.Line($"public readonly void Write(global::System.Span<byte> destination) => {Rt}AbiCompat.Write(destination, in this);");
+        if (Free("Read"))
+        {
+            w.Line();
+            w.Line($"/// <summary>Reads a twin from the first {Num(layout.Size)} bytes of <paramref name=\"source\"/>; a shorter buffer throws <see cref=\"{Rt}AbiBufferException\"/>.</summary>");
+            w.Line($"public static {name} Read(global::System.ReadOnlySpan<byte> source) => {Rt}AbiCompat.Read<{name}>(source);");
+        }
+
+        if (Free("TryRead"))
+        {
+            w.Line();
+            w.Line($"/// <summary>Reads a twin from the first {Num(layout.Size)} bytes of <paramref name=\"source\"/>; false when it is shorter.</summary>");
+            w.Line($"public static bool TryRead(global::System.ReadOnlySpan<byte> source, out {name} value) => {Rt}AbiCompat.TryRead(source, out value);");
+        }
+
+        if (Free("Write"))
+        {
+            w.Line();
+            w.Line($"/// <summary>Writes the twin's {Num(layout.Size)} bytes to the start of <paramref name=\"destination\"/>; a shorter buffer throws <see cref=\"{Rt}AbiBufferException\"/>.</summary>");
+            w.Line($"public readonly void Write(global::System.Span<byte> destination) => {Rt}AbiCompat.Write(destination, in this);");
+        }
 
         if (convertible)
         {
             w.Line();
-            EmitConversions(w, a, target, name);
+            EmitConversions(w, a, target, name, memberNames);
         }
 
         w.Close();
     }
 
-    private static void EmitConversions(SourceWriter w, AggregateModel a, TargetAbi target, string name)
+    /// <summary>The members every twin may have; a declaration's member of the same name takes precedence.</summary>
+    private static readonly string[] GeneratedMembers =
+        { "SizeOf", "Read", "TryRead", "Write", "ToNative", "TryToNative", "FromNative", "TryFromNative", "Widen", "Narrow", "Target" };
+
+    private static void EmitConversions(SourceWriter w, AggregateModel a, TargetAbi target, string name, HashSet<string> memberNames)
     {
+        bool Free(string generated) => !memberNames.Contains(generated);
+        // Widen and Narrow implement IAbiTwin; when a member takes either name, both are implemented explicitly
+        // and forward to private methods of free names.
+        bool explicitCore = !Free("Widen") || !Free("Narrow");
+        var taken = new HashSet<string>(memberNames, StringComparer.Ordinal);
+        string widenName = explicitCore ? GeneratedNames.Take("WidenCore", taken) : "Widen";
+        string narrowName = explicitCore ? GeneratedNames.Take("NarrowCore", taken) : "Narrow";
         string native = a.FullName;
         string fault = Rt + "AbiConversionFault";
         w.Line($"static {Rt}AbiTarget {Rt}IAbiTwin<{name}, {native}>.Target => {Rt}AbiTarget.{target.Identifier};");
@@ -140,19 +175,41 @@ internal static class CompatEmitter
         w.Line(canFail
             ? "/// Throws <see cref=\"" + Rt + "AbiConversionException\"/> only for a union discriminator no member claims.</summary>"
             : "/// Never fails.</summary>");
-        w.Line($"public readonly {native} ToNative() => {Rt}AbiCompat.ToNative<{name}, {native}>(in this);");
-        w.Line();
-        w.Line(canFail
-            ? "/// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>"
-            : "/// <summary>Widens to the native layout; always true (the form every twin has).</summary>");
-        w.Line($"public readonly bool TryToNative(out {native} value) => Widen(in this, out value).IsSuccess;");
-        w.Line();
-        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout. A pointer or long that does not fit 32 bits{(canFail ? ", or an" : "")}");
-        w.Line($"/// {(canFail ? "unknown union discriminator, " : "")}throws <see cref=\"{Rt}AbiConversionException\"/> naming the member: never a silent truncation.</summary>");
-        w.Line($"public static {name} FromNative(in {native} value) => {Rt}AbiCompat.FromNative<{name}, {native}>(in value);");
-        w.Line();
-        w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout; false when a member does not fit{(canFail ? " or a discriminator is unknown" : "")}.</summary>");
-        w.Line($"public static bool TryFromNative(in {native} value, out {name} twin) => Narrow(in value, out twin).IsSuccess;");
+        if (Free("ToNative"))
+            w.Line($"public readonly {native} ToNative() => {Rt}AbiCompat.ToNative<{name}, {native}>(in this);");
+        else
+            w.Line("// ToNative: a member takes the name; use AbiCompat.ToNative.");
+        if (Free("TryToNative"))
+        {
+            w.Line();
+            w.Line(canFail
+                ? "/// <summary>Widens to the native layout; false only for a union discriminator no member claims.</summary>"
+                : "/// <summary>Widens to the native layout; always true (the form every twin has).</summary>");
+            w.Line($"public readonly bool TryToNative(out {native} value) => {widenName}(in this, out value).IsSuccess;");
+        }
+
+        if (Free("FromNative"))
+        {
+            w.Line();
+            w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout. A pointer or long that does not fit 32 bits{(canFail ? ", or an" : "")}");
+            w.Line($"/// {(canFail ? "unknown union discriminator, " : "")}throws <see cref=\"{Rt}AbiConversionException\"/> naming the member: never a silent truncation.</summary>");
+            w.Line($"public static {name} FromNative(in {native} value) => {Rt}AbiCompat.FromNative<{name}, {native}>(in value);");
+        }
+
+        if (Free("TryFromNative"))
+        {
+            w.Line();
+            w.Line($"/// <summary>Narrows <paramref name=\"value\"/> to {target.Name}'s layout; false when a member does not fit{(canFail ? " or a discriminator is unknown" : "")}.</summary>");
+            w.Line($"public static bool TryFromNative(in {native} value, out {name} twin) => {narrowName}(in value, out twin).IsSuccess;");
+        }
+
+        if (explicitCore)
+        {
+            w.Line();
+            w.Line($"static {fault} {Rt}IAbiTwin<{name}, {native}>.Widen(in {name} source, out {native} destination) => {widenName}(in source, out destination);");
+            w.Line();
+            w.Line($"static {fault} {Rt}IAbiTwin<{name}, {native}>.Narrow(in {native} source, out {name} destination) => {narrowName}(in source, out destination);");
+        }
 
         foreach (bool widen in new[] { true, false })
         {
@@ -160,9 +217,10 @@ internal static class CompatEmitter
             w.Line(widen
                 ? "/// <summary>32-bit to native, member by member; default, or the member that failed.</summary>"
                 : "/// <summary>Native to 32-bit, member by member, checked; default, or the member that failed.</summary>");
+            string access = explicitCore ? "private" : "public";
             w.Open(widen
-                ? $"public static {fault} Widen(in {name} source, out {native} destination)"
-                : $"public static {fault} Narrow(in {native} source, out {name} destination)");
+                ? $"{access} static {fault} {widenName}(in {name} source, out {native} destination)"
+                : $"{access} static {fault} {narrowName}(in {native} source, out {name} destination)");
             w.Line("destination = default;");
             int depth = 0;
             foreach (var f in a.IsUnion ? a.Fields.Take(1) : a.Fields)
@@ -204,7 +262,7 @@ internal static class CompatEmitter
         w.Close();
     }
 
-    private static string Id(string name) => Parser.EscapeIdentifier(name);
+    private static string Id(string name) => Rendering.CSharpText.Identifier(name);
 
     private static void EmitMember(SourceWriter w, AbiType type, bool isFixedBuffer, string src, string dst, string path,
         TargetAbi target, bool widen, ref int depth, bool inBlock = false)
@@ -292,7 +350,7 @@ internal static class CompatEmitter
     }
 
     /// <summary>The twin's C# type for a member of <paramref name="type"/>; arrays of differing elements get an [InlineArray] of twins.</summary>
-    private static string TwinType(AbiType type, TargetAbi target, string memberName, List<(string, AbiType)> arrays)
+    private static string TwinType(AbiType type, TargetAbi target, string memberName, List<(string, AbiType)> arrays, HashSet<string> taken)
     {
         switch (type.Kind)
         {
@@ -310,7 +368,7 @@ internal static class CompatEmitter
             default:
                 if (!CompatPlan.Differs(type.Element!, target))
                     return type.CSharpName;
-                string name = memberName + "Array";
+                string name = GeneratedNames.Take(memberName + "Array", taken);
                 arrays.Add((name, type));
                 return name;
         }
@@ -324,5 +382,5 @@ internal static class CompatEmitter
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Str(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    private static string Str(string value) => Rendering.CSharpText.StringLiteral(value);
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using IoctlSharp.Generators.Abi;
 using IoctlSharp.Generators.Model;
+using IoctlSharp.Generators.Rendering;
 
 namespace IoctlSharp.Generators;
 
@@ -18,13 +19,14 @@ internal static class Emitter
 
     public static string EmitStruct(StructModel model)
     {
-        var a = model.Aggregate;
+        if (model.Aggregate is not { } a)
+            return EmitRejectedStruct(model);
         var layouts = TargetAbi.All.Select(t => LayoutEngine.Layout(a, t)).ToArray();
         var w = Begin(model.Declaration);
 
         // A table a person can read: every member's offset on every target.
         string kind = a.IsUnion ? "union" : "struct";
-        w.Line($"// {kind} {a.CName}: C layout on every target (bytes), computed by IoctlSharp.");
+        w.Line($"// {kind} {CSharpText.LineComment(a.CName)}: C layout on every target (bytes), computed by IoctlSharp.");
         var rows = new List<string[]> { new[] { "" }.Concat(TargetAbi.All.Select(t => t.Name)).ToArray() };
         for (int i = 0; i < a.Fields.Count; i++)
             rows.Add(new[] { "offsetof " + a.Fields[i].Name }.Concat(layouts.Select(l => Num(l.Fields[i].Offset))).ToArray());
@@ -51,7 +53,7 @@ internal static class Emitter
         var names = new HashSet<string>(a.Fields.Select(f => f.Name), StringComparer.Ordinal);
         string abiClass = names.Contains("Abi") ? "Abi_" : "Abi";
         string offsetsClass = names.Contains("Offsets") ? "Offsets_" : "Offsets";
-        w.Line($"/// <summary>The C layout of <c>{kind} {a.CName}</c> on each target, as constants.</summary>");
+        w.Line($"/// <summary>The C layout of <c>{kind} {Xml(a.CName)}</c> on each target, as constants.</summary>");
         w.Open($"public static class {abiClass}");
         for (int t = 0; t < TargetAbi.All.Length; t++)
         {
@@ -60,9 +62,9 @@ internal static class Emitter
             if (t > 0) w.Line();
             w.Line($"/// <summary>On {target.Name}.</summary>");
             w.Open($"public static class {target.Identifier}");
-            w.Line($"/// <summary><c>sizeof({kind} {a.CName})</c>.</summary>");
+            w.Line($"/// <summary><c>sizeof({kind} {Xml(a.CName)})</c>.</summary>");
             w.Line($"public const int SizeOf = {Num(layout.Size)};");
-            w.Line($"/// <summary><c>_Alignof({kind} {a.CName})</c>.</summary>");
+            w.Line($"/// <summary><c>_Alignof({kind} {Xml(a.CName)})</c>.</summary>");
             w.Line($"public const int AlignOf = {Num(layout.Align)};");
             w.Line("/// <summary><c>offsetof</c> of each member.</summary>");
             w.Open($"public static class {offsetsClass}");
@@ -108,6 +110,9 @@ internal static class Emitter
         // The check that .NET laid the declaration out as C does on this process's target.
         bool needsUnsafe = a.Fields.Any(f => f.IsFixedBuffer || f.Type.Scalar == ScalarKind.Pointer);
         w.Open($"static {(needsUnsafe ? "unsafe " : "")}string? {Rt}IAbiStruct<{self}>.CompareNativeLayout({Rt}AbiTarget target)");
+        bool hasVolatile = a.Fields.Any(f => f.IsVolatile);
+        if (hasVolatile)
+            w.Line("#pragma warning disable CS0420 // a volatile member's address is taken only to measure its offset");
         w.Line($"{self} probe = default;");
         w.Line($"return {Rt}AbiLayout.CompareMeasured({Rt}AbiLayout.Of<{self}>(target), {Unsafe}.SizeOf<{self}>(), stackalloc int[]");
         w.Line("    {");
@@ -124,6 +129,8 @@ internal static class Emitter
         w.Line(nested.Count == 0 ? "    });" : "    })");
         for (int i = 0; i < nested.Count; i++)
             w.Line($"    ?? {Rt}AbiLayout.CompareNative<{nested[i]}>(target){(i == nested.Count - 1 ? ";" : "")}");
+        if (hasVolatile)
+            w.Line("#pragma warning restore CS0420");
         w.Close();
 
         if (a.FlexibleCount is { } count)
@@ -137,6 +144,24 @@ internal static class Emitter
         }
 
         w.Close(); // the struct
+        return End(w, model.Declaration);
+    }
+
+    /// <summary>
+    /// A rejected ABI type still gets a part, so that the analyzer's error is what the build shows: a union's
+    /// [FieldOffset]s need an explicit layout (else CS0636), and the comment says why nothing else is here.
+    /// </summary>
+    private static string EmitRejectedStruct(StructModel model)
+    {
+        var w = Begin(model.Declaration);
+        var rejection = model.Rejection!;
+        w.Line($"// IoctlSharp generated no layout for {CSharpText.LineComment(model.Declaration.Name)}: {rejection.Id}: {CSharpText.LineComment(rejection.Message)}");
+        w.Line($"// The build reports {rejection.Id}; docs/diagnostics/{rejection.Id}.md says how to fix it.");
+        if (model.IsUnion && !model.OwnStructLayout)
+            w.Line("[global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]");
+        w.Line(GeneratedCode);
+        w.Open($"partial {model.Declaration.Keyword} {Id(model.Declaration.Name)}{model.Declaration.TypeParameters}");
+        w.Close();
         return End(w, model.Declaration);
     }
 
@@ -171,30 +196,63 @@ internal static class Emitter
         var w = Begin(model.Declaration);
         string group = QualifiedName(model.Declaration);
         w.Line(GeneratedCode);
-        w.Open($"partial {model.Declaration.Keyword} {Id(model.Declaration.Name)}");
-        w.Line($"/// <summary>The request numbers of <see cref=\"{Cref(model.Declaration)}\"/>'s ioctls on every target.</summary>");
-        w.Open("public static class Requests");
-        for (int i = 0; i < model.Ioctls.Count; i++)
+        w.Open($"{(model.Unsafe ? "unsafe " : "")}partial {model.Declaration.Keyword} {Id(model.Declaration.Name)}{model.Declaration.TypeParameters}");
+        if (model.Ioctls.Count > 0)
         {
-            if (i > 0) w.Line();
-            EmitRequest(w, model.Ioctls[i], model.Type);
+            w.Line($"/// <summary>The request numbers of <see cref=\"{Cref(model.Declaration)}\"/>'s ioctls on every target.</summary>");
+            w.Open($"public static class {Id(model.RequestsClass)}");
+            for (int i = 0; i < model.Ioctls.Count; i++)
+            {
+                if (i > 0) w.Line();
+                EmitRequest(w, model.Ioctls[i], model.Type);
+            }
+
+            w.Close();
         }
 
-        w.Close();
         foreach (var ioctl in model.Ioctls)
         {
             w.Line();
-            EmitWrapper(w, ioctl, group, model.Type);
+            EmitWrapper(w, ioctl, group + "." + Id(model.RequestsClass), model.Type);
         }
 
+        EmitRejectedIoctls(w, model.Rejected, model.Declaration.Name);
         w.Close();
         return End(w, model.Declaration);
+    }
+
+    /// <summary>The ioctl methods of a type that is not an [IoctlGroup]: each throws, naming ISH202.</summary>
+    public static string EmitOrphans(OrphanIoctls model)
+    {
+        var w = Begin(model.Declaration);
+        w.Line(GeneratedCode);
+        w.Open($"{(model.Unsafe ? "unsafe " : "")}partial {model.Declaration.Keyword} {Id(model.Declaration.Name)}{model.Declaration.TypeParameters}");
+        EmitRejectedIoctls(w, model.Methods, model.Declaration.Name);
+        w.Close();
+        return End(w, model.Declaration);
+    }
+
+    /// <summary>
+    /// A rejected ioctl is implemented all the same, by a body that throws naming the diagnostic: without it the
+    /// compiler reports CS8795 and, because the build then has errors, never runs the analyzer that says why.
+    /// </summary>
+    private static void EmitRejectedIoctls(SourceWriter w, EquatableArray<RejectedIoctl> rejected, string owner)
+    {
+        foreach (var r in rejected)
+        {
+            w.Line();
+            w.Line($"// IoctlSharp generated no wrapper for {CSharpText.LineComment(r.MethodName)}: {r.Rejection.Id}: {CSharpText.LineComment(r.Rejection.Message)}");
+            w.Open(r.Signature);
+            string message = $"IoctlSharp generated no wrapper for {owner}.{r.MethodName}: {r.Rejection.Id}: {r.Rejection.Message} (the build reports {r.Rejection.Id}; see docs/diagnostics/{r.Rejection.Id}.md).";
+            w.Line($"throw new global::System.InvalidOperationException({CSharpText.StringLiteral(message)});");
+            w.Close();
+        }
     }
 
     private static void EmitRequest(SourceWriter w, IoctlModel ioctl, int type)
     {
         w.Line($"/// <summary><c>{Xml(ioctl.Macro)}</c>: the request number of <c>{Xml(ioctl.RequestName)}</c>.</summary>");
-        w.Open($"public static class {Id(ioctl.MethodName)}");
+        w.Open($"public static class {Id(ioctl.RequestClass)}");
         bool atCall = ioctl.SizeSource == SizeSource.AtCall;
         foreach (var target in TargetAbi.All)
         {
@@ -254,17 +312,16 @@ internal static class Emitter
         _ => 0,
     };
 
-    private static void EmitWrapper(SourceWriter w, IoctlModel ioctl, string group, int type)
+    private static void EmitWrapper(SourceWriter w, IoctlModel ioctl, string requests, int type)
     {
         uint x64 = RequestEncoding.Encode(EncodingFamily.Generic, ioctl.Direction, type, ioctl.Number, SizeOn(ioctl, TargetAbi.X86_64))!.Value;
-        w.Line($"// {ioctl.Macro} = 0x{x64:X8} on x86_64{(ioctl.SizeSource == SizeSource.AtCall ? " for s = 0" : "")}");
-        string parameters = string.Join(", ", ioctl.Parameters.Select(p => p.RefKind + p.Type + " " + p.Name));
-        w.Open($"{ioctl.Modifiers} {ioctl.ReturnType} {Id(ioctl.MethodName)}({parameters})");
+        w.Line($"// {CSharpText.LineComment(ioctl.Macro)} = 0x{x64:X8} on x86_64{(ioctl.SizeSource == SizeSource.AtCall ? " for s = 0" : "")}");
+        w.Open(ioctl.Signature);
         string fd = ioctl.Parameters[0].Name;
         string? arg = ioctl.Parameters.Count > 1 ? ioctl.Parameters[1].Name : null;
         string request = ioctl.SizeSource == SizeSource.AtCall
-            ? $"{group}.Requests.{Id(ioctl.MethodName)}.Native({arg}.Length)"
-            : $"{group}.Requests.{Id(ioctl.MethodName)}.Native";
+            ? $"{requests}.{Id(ioctl.RequestClass)}.Native({arg}.Length)"
+            : $"{requests}.{Id(ioctl.RequestClass)}.Native";
         if (ioctl.StructToVerify is { } verify)
             w.Line($"{Rt}AbiLayout.EnsureNative<{verify}>();");
         if (ioctl.ArgumentRefKind == "out")
@@ -293,15 +350,16 @@ internal static class Emitter
                 break;
             case ReturnKind.Handle:
                 // The handle exists before the call, so the new fd is owned the moment it is returned.
-                w.Line($"var __ioctlSharpHandle = new {ioctl.ReturnType}();");
+                string handle = GeneratedNames.Take("__ioctlSharpHandle", new HashSet<string>(ioctl.Parameters.Select(p => p.Name.TrimStart('@')), StringComparer.Ordinal));
+                w.Line($"var {handle} = new {ioctl.ReturnType}();");
                 w.Open("try");
-                w.Line($"global::System.Runtime.InteropServices.Marshal.InitHandle(__ioctlSharpHandle, (nint){call});");
+                w.Line($"global::System.Runtime.InteropServices.Marshal.InitHandle({handle}, (nint){call});");
                 w.Close();
                 w.Open("catch");
-                w.Line("__ioctlSharpHandle.Dispose();");
+                w.Line($"{handle}.Dispose();");
                 w.Line("throw;");
                 w.Close();
-                w.Line("return __ioctlSharpHandle;");
+                w.Line($"return {handle};");
                 break;
             default:
                 w.Line("return " + call + ";");
@@ -337,11 +395,14 @@ internal static class Emitter
         var w = new SourceWriter();
         w.Line("// <auto-generated/>");
         w.Line("#nullable enable");
+        // Constants and twin members are documented by the layout table, not one comment each: no CS1591 for
+        // projects that build with GenerateDocumentationFile and TreatWarningsAsErrors.
+        w.Line("#pragma warning disable CS1591");
         w.Line();
         if (declaration.Namespace.Length > 0)
             w.Open("namespace " + declaration.Namespace);
         foreach (var c in declaration.Containing)
-            w.Open($"partial {c.Keyword} {Id(c.Name)}");
+            w.Open($"partial {c.Keyword} {Id(c.Name)}{c.TypeParameters}");
         return w;
     }
 
@@ -359,13 +420,13 @@ internal static class Emitter
 
     private static string Cref(TypeDeclaration d) => Id(d.Name);
 
-    private static string Id(string name) => Parser.EscapeIdentifier(name);
+    private static string Id(string name) => CSharpText.Identifier(name);
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Str(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    private static string Str(string value) => CSharpText.StringLiteral(value);
 
-    private static string Xml(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    private static string Xml(string value) => CSharpText.Comment(value);
 
     private static IEnumerable<string> Table(List<string[]> rows)
     {

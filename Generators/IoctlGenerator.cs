@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using IoctlSharp.Generators.Model;
+using IoctlSharp.Generators.Rendering;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -8,7 +10,9 @@ namespace IoctlSharp.Generators;
 
 /// <summary>
 /// Completes [AbiStruct]/[AbiUnion] types with their C layouts and [IoctlGroup] classes with their request
-/// numbers and wrappers. Reports nothing (the analyzer does) and emits nothing for a declaration with an error.
+/// numbers and wrappers. Reports nothing (the analyzer does). For a declaration with an error it emits only code
+/// that keeps the project compiling — an empty part, a throwing body — so that a command-line build, which runs
+/// analyzers only on a compilation without errors, shows the analyzer's ISH error rather than CS8795 or CS0636.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class IoctlGenerator : IIncrementalGenerator
@@ -19,7 +23,16 @@ public sealed class IoctlGenerator : IIncrementalGenerator
         public const string Structs = nameof(Structs);
         public const string Unions = nameof(Unions);
         public const string Groups = nameof(Groups);
+        public const string Orphans = nameof(Orphans);
+        public const string HintCollisions = nameof(HintCollisions);
     }
+
+    /// <summary>The ioctl attributes a method outside an [IoctlGroup] may carry by mistake (ISH202).</summary>
+    private static readonly string[] IoctlAttributes =
+    {
+        "IoctlSharp.IoctlAttribute", "IoctlSharp.IoctlNoneAttribute", "IoctlSharp.IoctlReadAttribute",
+        "IoctlSharp.IoctlWriteAttribute", "IoctlSharp.IoctlReadWriteAttribute",
+    };
 
     /// <summary>
     /// Tests set this so that an internal error fails them loudly; users never see an exception from the generator
@@ -32,13 +45,13 @@ public sealed class IoctlGenerator : IIncrementalGenerator
         var structs = context.SyntaxProvider.ForAttributeWithMetadataName(
                 Parser.AbiStructAttribute,
                 static (node, _) => node is StructDeclarationSyntax or RecordDeclarationSyntax,
-                static (ctx, ct) => ParseStruct(ctx, ct))
+                static (ctx, ct) => ParseStruct(ctx, Parser.AbiStructAttribute, ct))
             .Where(static m => m is not null)
             .WithTrackingName(Steps.Structs);
         var unions = context.SyntaxProvider.ForAttributeWithMetadataName(
                 Parser.AbiUnionAttribute,
                 static (node, _) => node is StructDeclarationSyntax or RecordDeclarationSyntax,
-                static (ctx, ct) => ParseStruct(ctx, ct))
+                static (ctx, ct) => ParseStruct(ctx, Parser.AbiUnionAttribute, ct))
             .Where(static m => m is not null)
             .WithTrackingName(Steps.Unions);
         var groups = context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -48,22 +61,53 @@ public sealed class IoctlGenerator : IIncrementalGenerator
             .Where(static m => m is not null)
             .WithTrackingName(Steps.Groups);
 
-        context.RegisterSourceOutput(structs, static (spc, model) => Emit(spc, model!.Declaration.HintName, () => Emitter.EmitStruct(model)));
-        context.RegisterSourceOutput(unions, static (spc, model) => Emit(spc, model!.Declaration.HintName, () => Emitter.EmitStruct(model)));
+        // Ioctl methods outside any group: rare, so collected into one value and split by type.
+        var orphanMethods = IoctlAttributes
+            .Select(name => context.SyntaxProvider.ForAttributeWithMetadataName(
+                    name,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    static (ctx, ct) => ParseOrphan(ctx, ct))
+                .Where(static m => m is not null)
+                .Collect())
+            .ToList();
+        var orphans = orphanMethods.Skip(1)
+            .Aggregate(orphanMethods[0], (all, next) => all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
+            .Select(static (methods, _) => GroupOrphans(methods!))
+            .WithTrackingName(Steps.Orphans);
+
+        // One owner of file names: the keys of every type that gets a file, reduced to the few that collide by case.
+        var collisions = structs.Select(static (m, _) => m!.Declaration.Key).Collect()
+            .Combine(unions.Select(static (m, _) => m!.Declaration.Key).Collect())
+            .Combine(groups.Select(static (m, _) => m!.Declaration.Key).Collect())
+            .Combine(orphans.Select(static (o, _) => o.Select(x => x.Declaration.Key).ToImmutableArray()))
+            .Select(static (all, _) => HintNames.Collisions(all.Left.Left.Left.Concat(all.Left.Left.Right).Concat(all.Left.Right).Concat(all.Right)))
+            .WithTrackingName(Steps.HintCollisions);
+
+        var structsNamed = structs.Combine(collisions);
+        var unionsNamed = unions.Combine(collisions);
+        context.RegisterSourceOutput(structsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left!.Declaration, m.Right), () => Emitter.EmitStruct(m.Left!)));
+        context.RegisterSourceOutput(unionsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left!.Declaration, m.Right), () => Emitter.EmitStruct(m.Left!)));
         // The 32-bit twins and their conversions, in a file of their own (none when no 32-bit layout differs).
-        context.RegisterSourceOutput(structs, static (spc, model) => Emit(spc, CompatHintName(model!), () => CompatEmitter.Emit(model!)));
-        context.RegisterSourceOutput(unions, static (spc, model) => Emit(spc, CompatHintName(model!), () => CompatEmitter.Emit(model!)));
-        context.RegisterSourceOutput(groups, static (spc, model) => Emit(spc, model!.Declaration.HintName, () => Emitter.EmitGroup(model)));
+        context.RegisterSourceOutput(structsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left!.Declaration, m.Right, HintNames.Compat), () => CompatEmitter.Emit(m.Left!)));
+        context.RegisterSourceOutput(unionsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left!.Declaration, m.Right, HintNames.Compat), () => CompatEmitter.Emit(m.Left!)));
+        context.RegisterSourceOutput(groups.Combine(collisions), static (spc, m) => Emit(spc, HintNames.For(m.Left!.Declaration, m.Right), () => Emitter.EmitGroup(m.Left!)));
+        context.RegisterSourceOutput(orphans.Combine(collisions), static (spc, m) =>
+        {
+            foreach (var type in m.Left)
+                Emit(spc, HintNames.For(type.Declaration, m.Right, HintNames.Orphans), () => Emitter.EmitOrphans(type));
+        });
     }
 
-    private static string CompatHintName(StructModel model)
-        => model.Declaration.HintName.Substring(0, model.Declaration.HintName.Length - ".g.cs".Length) + ".Compat.g.cs";
-
-    private static StructModel? ParseStruct(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
+    private static StructModel? ParseStruct(GeneratorAttributeSyntaxContext ctx, string attributeName, CancellationToken ct)
     {
-        // A partial type declared in several places is seen once per declaration; take the first.
-        if (ctx.TargetSymbol is not INamedTypeSymbol type || !ReferenceEquals(ctx.TargetNode.SyntaxTree, type.DeclaringSyntaxReferences[0].SyntaxTree)
-            || ctx.TargetNode.Span != type.DeclaringSyntaxReferences[0].Span)
+        // A partial type is seen once per part that carries the attribute; take the part holding the attribute the
+        // compiler binds (which need not be the first part). A type with both [AbiStruct] and [AbiUnion] is the
+        // struct pipeline's (the analyzer reports the conflict), so no file is added twice.
+        if (ctx.TargetSymbol is not INamedTypeSymbol type)
+            return null;
+        var owner = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is Parser.AbiStructAttribute or Parser.AbiUnionAttribute);
+        if (owner?.AttributeClass?.ToDisplayString() != attributeName || owner.ApplicationSyntaxReference is not { } at
+            || !ReferenceEquals(at.SyntaxTree, ctx.TargetNode.SyntaxTree) || !ctx.TargetNode.Span.Contains(at.Span))
             return null;
         return Guard(() => new Parser(ct).ParseStruct(type));
     }
@@ -79,6 +123,23 @@ public sealed class IoctlGenerator : IIncrementalGenerator
             return null;
         return Guard(() => new Parser(ct).ParseGroup(type));
     }
+
+    private sealed record Orphan(TypeDeclaration Declaration, RejectedIoctl Method, bool Unsafe);
+
+    private static Orphan? ParseOrphan(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
+    {
+        // A method with two ioctl attributes is seen twice: take it for the first one it carries.
+        if (ctx.TargetSymbol is not IMethodSymbol method || Parser.IoctlAttribute(method) is not { ApplicationSyntaxReference: { } at }
+            || ctx.Attributes.Length == 0 || ctx.Attributes[0].ApplicationSyntaxReference?.Span != at.Span)
+            return null;
+        return Guard(() => new Parser(ct).ParseOrphan(method) is { } o ? new Orphan(o.Declaration, o.Method, o.Unsafe) : null);
+    }
+
+    private static EquatableArray<OrphanIoctls> GroupOrphans(ImmutableArray<Orphan> methods)
+        => methods.GroupBy(m => m.Declaration)
+            .OrderBy(g => g.Key.Key, System.StringComparer.Ordinal)
+            .Select(g => new OrphanIoctls(g.Key, g.Select(m => m.Method).OrderBy(m => m.Signature, System.StringComparer.Ordinal).ToEquatableArray(), g.Any(m => m.Unsafe)))
+            .ToEquatableArray();
 
     /// <summary>
     /// The generator never throws: an exception would surface only as CS8785 and drop every generated file.

@@ -65,6 +65,20 @@ public class CodeFixTests
         """);
 
     [Fact]
+    public Task HoleInAOneLineStructIsPaddedInsideItsBody() => CodeFixVerifier.VerifyAsync(new ExplicitPaddingCodeFixProvider(), "ISH121", """
+        [AbiStruct(ExpectedSize = 8)] public partial struct S { public byte Flag; public uint [|Value|]; }
+        """, """
+        [AbiStruct(ExpectedSize = 8)] public partial struct S { public byte Flag; public byte Padding1; public ushort Padding2; public uint Value; }
+        """);
+
+    [Fact]
+    public Task TailHoleInAOneLineStructIsPaddedInsideItsBody() => CodeFixVerifier.VerifyAsync(new ExplicitPaddingCodeFixProvider(), "ISH121", """
+        [AbiStruct(ExpectedSize64 = 16, AllowAbiDifferences = true)] public partial struct [|S|] { public ulong A; public uint B; }
+        """, """
+        [AbiStruct(ExpectedSize64 = 16, AllowAbiDifferences = true)] public partial struct S { public ulong A; public uint B; public uint Padding12; }
+        """, remaining: 0);
+
+    [Fact]
     public Task TailHoleBecomesExplicitPadding() => CodeFixVerifier.VerifyAsync(new ExplicitPaddingCodeFixProvider(), "ISH121", """
         [AbiStruct(ExpectedSize64 = 16, AllowAbiDifferences = true)]
         public partial struct [|S|]

@@ -54,7 +54,7 @@ public class CompatDiagnosticsTests
     public void AStructLaidOutAlikeEverywhereGetsNoTwinAndSaysSo()
     {
         var result = Harness.Run(Usings + "[AbiStruct] public partial struct Same { public uint A; public uint B; }").AssertClean();
-        Assert.DoesNotContain(result.Sources, s => s.HintName == "C.Same.Compat.g.cs");
+        Assert.DoesNotContain(result.Completed, s => s.HintName == "C.Same.Compat.g.cs");
         Assert.Contains("// 32-bit twins: none", result.Sources.Single(s => s.HintName == "C.Same.g.cs").Text);
     }
 
@@ -68,7 +68,7 @@ public class CompatDiagnosticsTests
         var result = Harness.Run(Usings + Union + "[AbiStruct] public partial struct Holder { " + members + " }");
         Assert.All(result.Run.Results, r => Assert.Null(r.Exception));
         Assert.Contains(result.Errors, d => d.Id == "ISH106" && d.GetMessage().Contains(why));
-        Assert.DoesNotContain(result.Sources, s => s.HintName.StartsWith("C.Holder."));
+        Assert.DoesNotContain(result.Completed, s => s.HintName.StartsWith("C.Holder."));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class CompatDiagnosticsTests
             [AbiStruct] public partial struct Holder { public uint Tag; [AbiDiscriminator(nameof(Tag))] public Twice U; }
             """);
         Assert.Contains(result.Errors, d => d.Id == "ISH106" && d.GetMessage().Contains("already claims this value"));
-        Assert.DoesNotContain(result.Sources, s => s.HintName.StartsWith("C.Holder."));
+        Assert.DoesNotContain(result.Completed, s => s.HintName.StartsWith("C.Holder."));
     }
 
     [Fact]

@@ -33,9 +33,12 @@ public class DiagnosticDocsTests
         foreach (var descriptor in All)
         {
             Assert.StartsWith("ISH", descriptor.Id);
-            Assert.Equal($"docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
-            string page = Path.Combine(Root(), descriptor.HelpLinkUri);
-            Assert.True(File.Exists(page), $"{descriptor.Id} has no page at {descriptor.HelpLinkUri}");
+            // A URL under the documented base, ending in the page's path in this repository.
+            Assert.Equal(Descriptors.DefaultHelpLinkBase + descriptor.Id + ".md", descriptor.HelpLinkUri);
+            Assert.StartsWith("https://", descriptor.HelpLinkUri);
+            Assert.EndsWith("/docs/diagnostics/" + descriptor.Id + ".md", descriptor.HelpLinkUri);
+            string page = Path.Combine(Root(), "docs", "diagnostics", descriptor.Id + ".md");
+            Assert.True(File.Exists(page), $"{descriptor.Id} has no page at {page}");
             string text = File.ReadAllText(page);
             Assert.StartsWith($"# {descriptor.Id}: {descriptor.Title}", text);
             Assert.Contains("## Bad", text);
@@ -50,8 +53,8 @@ public class DiagnosticDocsTests
     [Fact]
     public void EveryDescriptorIsInTheReleaseFilesWithItsSeverity()
     {
-        string releases = File.ReadAllText(Path.Combine(Root(), "Analyzers", "AnalyzerReleases.Shipped.md"))
-                          + File.ReadAllText(Path.Combine(Root(), "Analyzers", "AnalyzerReleases.Unshipped.md"));
+        string releases = File.ReadAllText(Path.Combine(Root(), "Generators", "Core", "AnalyzerReleases.Shipped.md"))
+                          + File.ReadAllText(Path.Combine(Root(), "Generators", "Core", "AnalyzerReleases.Unshipped.md"));
         foreach (var descriptor in All)
             Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity}", releases);
     }

@@ -21,16 +21,39 @@ internal static class Harness
         .Append(MetadataReference.CreateFromFile(typeof(AbiStructAttribute).Assembly.Location))
         .ToImmutableArray();
 
-    public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
+    public static CSharpCompilation Compile(params string[] sources) => Compile(ParseOptions, sources);
+
+    private static CSharpCompilation Compile(CSharpParseOptions options, string[] sources) => CSharpCompilation.Create(
         "Consumer",
-        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, options, path: $"Source{i}.cs")),
         References,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver Driver() => Driver(ParseOptions);
+
+    private static GeneratorDriver Driver(CSharpParseOptions options) => CSharpGeneratorDriver.Create(
         new[] { new IoctlGenerator().AsSourceGenerator() },
-        parseOptions: ParseOptions,
+        parseOptions: options,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>
+    /// Runs the generator twice over the same sources (a new compilation of the same text, as an IDE makes after a
+    /// keystroke that changes nothing IoctlSharp reads) and fails unless every tracked step and every output of the
+    /// second run is Cached or Unchanged: the models compare by value, so nothing is parsed or printed again.
+    /// </summary>
+    public static void AssertSecondRunIsCached(params string[] sources)
+    {
+        var driver = Driver().RunGenerators(Compile(sources));
+        var second = driver.RunGenerators(Compile(sources)).GetRunResult().Results.Single();
+        var steps = second.TrackedSteps.Where(s => s.Key is IoctlGenerator.Steps.Structs or IoctlGenerator.Steps.Unions
+                or IoctlGenerator.Steps.Groups or IoctlGenerator.Steps.Orphans or IoctlGenerator.Steps.HintCollisions)
+            .SelectMany(s => s.Value.SelectMany(run => run.Outputs.Select(o => (s.Key, o.Reason))))
+            .Concat(second.TrackedOutputSteps.SelectMany(s => s.Value.SelectMany(run => run.Outputs.Select(o => (s.Key, o.Reason)))))
+            .ToList();
+        Xunit.Assert.NotEmpty(steps);
+        Xunit.Assert.All(steps, s => Xunit.Assert.True(s.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"step {s.Key} re-ran on an identical second run: {s.Reason}"));
+    }
 
     /// <summary>Every analyzer IoctlSharp ships (all the DiagnosticAnalyzers of the analyzers assembly), new instances.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() => typeof(AbiDeclarationAnalyzer).Assembly.GetTypes()
@@ -39,10 +62,15 @@ internal static class Harness
         .ToImmutableArray();
 
     /// <summary>The generator's output for <paramref name="sources"/>, the compilation with it, and everything the compiler and analyzer say.</summary>
-    public static Result Run(params string[] sources)
+    public static Result Run(params string[] sources) => Run(ParseOptions, sources);
+
+    /// <summary>As <see cref="Run(string[])"/>, with documentation comments checked as GenerateDocumentationFile does (CS1591 for every undocumented public member).</summary>
+    public static Result RunDocumented(params string[] sources) => Run(ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose), sources);
+
+    private static Result Run(CSharpParseOptions options, string[] sources)
     {
-        var input = Compile(sources);
-        var driver = Driver().RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
+        var input = Compile(options, sources);
+        var driver = Driver(options).RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult();
         var analyzerDiagnostics = output
             .WithAnalyzers(AllAnalyzers())
@@ -72,6 +100,17 @@ internal static class Harness
             Xunit.Assert.True(problems.Count == 0, "Expected a clean build, got:\n" + string.Join("\n", problems));
             return this;
         }
+
+        /// <summary>
+        /// The generated files that complete a declaration: every file but the parts emitted for rejected
+        /// declarations, which hold only an empty part or throwing bodies (so the user's code still compiles).
+        /// </summary>
+        public IReadOnlyList<(string HintName, string Text)> Completed
+            => Sources.Where(s => !s.Text.Contains("// IoctlSharp generated no ") || s.Text.Contains("IAbiStruct<") || s.Text.Contains("public static class Requests")).ToList();
+
+        /// <summary>Errors the compiler reports inside generated code, or that only a missing generated member causes.</summary>
+        public IEnumerable<Diagnostic> ErrorsCausedByGeneration => CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error
+            && (d.Id is "CS8795" or "CS0636" or "CS0117" or "CS8785" || d.Location.SourceTree?.FilePath.Contains("IoctlSharp.Generators") == true));
 
         public IEnumerable<string> Ids => AnalyzerDiagnostics.Concat(CompilerDiagnostics).Select(d => d.Id);
     }

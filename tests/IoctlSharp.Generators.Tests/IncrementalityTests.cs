@@ -78,6 +78,42 @@ public class IncrementalityTests
     }
 
     [Fact]
+    public void EditingAStructInAnotherFileModifiesTheGroupThatUsesItAndNothingElse()
+    {
+        const string types = """
+            using IoctlSharp;
+            namespace N;
+            [AbiStruct] public partial struct Arg { public uint A; }
+            [AbiStruct] public partial struct Other { public uint B; }
+            """;
+        const string groups = """
+            using IoctlSharp;
+            using System.Runtime.InteropServices;
+            namespace N;
+            [IoctlGroup(0xAE)] public static partial class Uses { [IoctlRead(1)] public static partial void Get(SafeHandle fd, out Arg arg); }
+            [IoctlGroup(0xAF)] public static partial class Unrelated { [IoctlNone(1)] public static partial int Ping(SafeHandle fd); }
+            """;
+        var compilation = Harness.Compile(types, groups, Unrelated);
+        var driver = Harness.Driver().RunGenerators(compilation);
+        var edited = Replace(compilation, 0, types.Replace("public uint A;", "public ulong A;"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var structs = result.TrackedSteps[IoctlGenerator.Steps.Structs].SelectMany(s => s.Outputs).ToList();
+        Assert.Contains("Arg", Assert.Single(structs, o => o.Reason == IncrementalStepRunReason.Modified).Value.ToString());
+        Assert.All(structs.Where(o => o.Reason != IncrementalStepRunReason.Modified),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"struct step: {o.Reason}"));
+
+        var groupOutputs = result.TrackedSteps[IoctlGenerator.Steps.Groups].SelectMany(s => s.Outputs).ToList();
+        Assert.Contains("Uses", Assert.Single(groupOutputs, o => o.Reason == IncrementalStepRunReason.Modified).Value.ToString());
+        Assert.All(groupOutputs.Where(o => o.Reason != IncrementalStepRunReason.Modified),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"group step: {o.Reason}"));
+        // The names did not change, so the file-name step did not either.
+        Assert.All(result.TrackedSteps[IoctlGenerator.Steps.HintCollisions].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"hint step: {o.Reason}"));
+        Assert.Contains("size 8", result.GeneratedSources.Single(s => s.HintName == "N.Uses.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
     public void PipelineModelsHoldNoSymbolsSyntaxLocationsOrCompilations()
     {
         var (driver, compilation) = FirstRun();

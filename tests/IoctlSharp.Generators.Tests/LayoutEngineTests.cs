@@ -19,8 +19,8 @@ public class LayoutEngineTests
         var symbol = compilation.GetTypeByMetadataName(type)!;
         var parser = new Parser(CancellationToken.None);
         var model = parser.ParseStruct(symbol);
-        Assert.True(model is not null, string.Join("\n", parser.Diagnostics));
-        return LayoutEngine.Layout(model!.Aggregate, TargetAbi.All[(int)target]);
+        Assert.True(model?.Aggregate is not null, string.Join("\n", parser.Diagnostics));
+        return LayoutEngine.Layout(model!.Aggregate!, TargetAbi.All[(int)target]);
     }
 
     private const string SpaceResv = """

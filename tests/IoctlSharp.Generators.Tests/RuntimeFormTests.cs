@@ -71,7 +71,9 @@ public class RuntimeFormTests
         Assert.Contains("IoctlResult", error.GetMessage());
         var group = Assert.Single(result.Sources, s => s.HintName == "Bad.G.g.cs").Text;
         Assert.Contains("Fine(", group);
-        Assert.DoesNotContain(" Get(", group);
+        Assert.DoesNotContain("public static class Get", group);
+        Assert.Contains("IoctlSharp generated no wrapper for G.Get: ISH206", group);
+        Assert.Empty(result.ErrorsCausedByGeneration);
     }
 
     [Theory]
@@ -86,7 +88,7 @@ public class RuntimeFormTests
         Assert.All(result.Run.Results, r => Assert.Null(r.Exception));
         var error = Assert.Single(result.AnalyzerDiagnostics, d => d.Id == "ISH106");
         Assert.Contains("integer field", error.GetMessage());
-        Assert.DoesNotContain(result.Sources, s => s.HintName == "Bad.S.g.cs");
+        Assert.DoesNotContain(result.Completed, s => s.HintName == "Bad.S.g.cs");
         Assert.Contains(result.Sources, s => s.HintName == "Bad.E.g.cs");
     }
 }

@@ -14,6 +14,7 @@ public class SnapshotTests
     {
         var result = Harness.Run(Usings + source).AssertClean();
         Snapshot.Match(result.Sources, name);
+        Harness.AssertSecondRunIsCached(Usings + source);
     }
 
     [Fact]

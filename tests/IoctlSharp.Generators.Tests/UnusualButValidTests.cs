@@ -36,7 +36,7 @@ public class UnusualButValidTests
                 }
             }
             """).AssertClean();
-        Assert.Equal("N.Outer.Inner.S.g.cs", Assert.Single(result.Sources).HintName);
+        Assert.Equal("N.Outer+Inner+S.g.cs", Assert.Single(result.Sources).HintName);
     }
 
     [Fact]

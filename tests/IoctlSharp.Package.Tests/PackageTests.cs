@@ -65,6 +65,33 @@ public class PackageTests
         }
         """;
 
+    // Mistakes a user makes, each of which used to reach a command-line build only as CS8795 or CS0636 (the compiler
+    // runs no analyzer on a compilation that already has errors), and two types whose names differ only in case,
+    // which used to make the generator throw (CS8785).
+    private const string FrontDoor = """
+        using System.Runtime.InteropServices;
+        using IoctlSharp;
+
+        [AbiStruct] public partial struct HasString { public string Name; }                  // ISH102
+
+        [AbiUnion] public partial struct Shifted { [FieldOffset(4)] public uint A; [FieldOffset(0)] public ulong B; } // ISH107
+
+        [IoctlGroup(0xAF)]
+        public static partial class Uses
+        {
+            [IoctlReadWrite(0x01)] public static partial void Take(SafeHandle fd, ref HasString s);   // ISH206
+            [IoctlNone(0x02)] public static partial int Generic<T>(SafeHandle fd) where T : struct;    // ISH201
+        }
+
+        [IoctlGroup(256)]                                                                       // ISH106
+        public static partial class BadByte { [IoctlNone(0x01)] public static partial int Get(SafeHandle fd); }
+
+        public static partial class NoGroup { [IoctlNone(0x01)] public static partial int Get(SafeHandle fd); } // ISH202
+
+        [AbiStruct] public partial struct FsXAttr { public uint A; }
+        [AbiStruct] public partial struct FsXattr { public uint B; }
+        """;
+
     [Fact]
     public void ThePackedPackageRestoresBuildsAndIssuesARealIoctl()
     {
@@ -97,6 +124,14 @@ public class PackageTests
                 "[IoctlSharp.AbiStruct(ExpectedSize = 4)] public partial struct Bad { public ulong X; }");
             string failure = Run(consumer, expectFailure: true, "dotnet", "build");
             Assert.Contains("error ISH103", failure);
+
+            // 5. The front door never hides: declarations the generator rejects, in an ordinary command-line build,
+            //    show their ISH errors, and no compiler error (which would stop the analyzers from running) stands in.
+            File.WriteAllText(Path.Combine(consumer, "Bad.cs"), FrontDoor);
+            failure = Run(consumer, expectFailure: true, "dotnet", "build", "--no-incremental");
+            foreach (var id in new[] { "ISH102", "ISH107", "ISH106", "ISH201", "ISH202", "ISH206" })
+                Assert.Contains("error " + id, failure);
+            Assert.DoesNotMatch(@"error CS\d{4}", failure);
         }
         finally
         {
@@ -112,6 +147,7 @@ public class PackageTests
                  {
                      "lib/net8.0/IoctlSharp.Runtime.dll", "lib/net8.0/IoctlSharp.Runtime.xml",
                      "analyzers/dotnet/cs/IoctlSharp.Generators.dll", "analyzers/dotnet/cs/IoctlSharp.Analyzers.dll",
+                     "analyzers/dotnet/cs/IoctlSharp.Generators.Core.dll",
                      "analyzers/dotnet/cs/IoctlSharp.CodeFixes.dll",
                      "README.md", "IoctlSharp.nuspec",
                  })

@@ -7,6 +7,7 @@ using System.Threading;
 using IoctlSharp.Generators.Abi;
 using IoctlSharp.Generators.Diagnostics;
 using IoctlSharp.Generators.Model;
+using IoctlSharp.Generators.Rendering;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -83,21 +84,46 @@ internal sealed partial class Parser
 
     // ---------------------------------------------------------------- structs and unions
 
-    /// <summary>Parses an [AbiStruct]/[AbiUnion] type; null when it has an error (reported to <see cref="Diagnostics"/>).</summary>
+    /// <summary>
+    /// Parses an [AbiStruct]/[AbiUnion] type. With an error (reported to <see cref="Diagnostics"/>) the model has no
+    /// aggregate, only the <see cref="StructModel.Rejection"/>; null when no partial part can be generated at all
+    /// (the type or a containing type is not partial, or is file-local).
+    /// </summary>
     public StructModel? ParseStruct(INamedTypeSymbol type)
     {
-        if (!CheckDeclaration(type))
+        bool isUnion = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AbiUnionAttribute);
+        bool ownLayout = HasOwnStructLayout(type);
+        if (!CanComplete(type))
+        {
+            CheckDeclaration(type); // reports why
             return null;
+        }
+
+        var declaration = Declaration(type);
+        if (!CheckDeclaration(type))
+            return Rejected(declaration, isUnion, ownLayout);
         CheckNoOwnStructLayout(type);
 
         var aggregate = BuildAggregate(type, new Stack<INamedTypeSymbol>(), reportOn: null);
         if (aggregate is null || HasErrors)
-            return null;
+            return Rejected(declaration, isUnion, ownLayout);
 
         CheckLayouts(type, aggregate);
         if (!HasErrors)
             CheckCompat(type, aggregate);
-        return HasErrors ? null : new StructModel(Declaration(type), aggregate);
+        return HasErrors ? Rejected(declaration, isUnion, ownLayout) : new StructModel(declaration, aggregate, IsUnion: isUnion);
+    }
+
+    private StructModel Rejected(TypeDeclaration declaration, bool isUnion, bool ownLayout)
+        => new(declaration, null, FirstError(0), isUnion, ownLayout);
+
+    /// <summary>The first error reported since <paramref name="from"/>, as the model keeps it.</summary>
+    private Rejection FirstError(int from)
+    {
+        var first = _diagnostics.Skip(from).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        return first is null
+            ? new Rejection("ISH105", "the declaration cannot be completed")
+            : new Rejection(first.Id, first.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>
@@ -125,10 +151,13 @@ internal sealed partial class Parser
 
     private void CheckNoOwnStructLayout(INamedTypeSymbol type)
     {
-        if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute"
-                                          && !IsGenerated(a.ApplicationSyntaxReference?.SyntaxTree)))
+        if (HasOwnStructLayout(type))
             Report(Descriptors.StructLayoutConflict, type, type.Name);
     }
+
+    private static bool HasOwnStructLayout(INamedTypeSymbol type)
+        => type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute"
+                                         && !IsGenerated(a.ApplicationSyntaxReference?.SyntaxTree));
 
     private void CheckLayouts(INamedTypeSymbol type, AggregateModel aggregate)
     {
@@ -232,10 +261,16 @@ internal sealed partial class Parser
         try
         {
             var fields = new List<FieldModel>();
+            if (HiddenInstanceData(type) is { } hidden)
+            {
+                Report(Descriptors.HiddenInstanceData, reportOn ?? type, type.Name, hidden);
+                ok = false;
+            }
+
             foreach (var member in type.GetMembers())
             {
                 _ct.ThrowIfCancellationRequested();
-                if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+                if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field || field.IsImplicitlyDeclared)
                     continue;
                 var model = BuildField(field, type, isUnion, visiting, reportOn);
                 if (model is null)
@@ -320,6 +355,41 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>
+    /// Instance data the compiler adds without a name a C member could have: the backing field of an auto-property
+    /// (and so of a positional record struct's members), of a field-like event, or a primary constructor's captured
+    /// parameters. Laid out as C members, they would put bytes nobody declared into the struct.
+    /// </summary>
+    private string? HiddenInstanceData(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: true } field)
+                return field.AssociatedSymbol switch
+                {
+                    IPropertySymbol p => $"the auto-property '{p.Name}' (a positional record member is one) has a hidden backing field; declare '{p.Name}' as a field",
+                    IEventSymbol e => $"the field-like event '{e.Name}' has a hidden field; an ABI struct holds only C members",
+                    _ => "the compiler adds a hidden field; declare every member as a field",
+                };
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            // A field-like event's field is not among the members the compiler shows.
+            if (member is IEventSymbol { IsStatic: false } e
+                && e.DeclaringSyntaxReferences.Any(r => r.GetSyntax(_ct) is VariableDeclaratorSyntax))
+                return $"the field-like event '{e.Name}' has a hidden field; an ABI struct holds only C members";
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_ct) is TypeDeclarationSyntax { ParameterList.Parameters.Count: > 0 } d && d is not RecordDeclarationSyntax)
+                return "a primary constructor's parameters can be captured as hidden fields; declare the members as fields and a constructor in the body";
+        }
+
+        return null;
+    }
+
     private FieldModel? BuildField(IFieldSymbol field, INamedTypeSymbol owner, bool isUnion, Stack<INamedTypeSymbol> visiting, ISymbol? reportOn)
     {
         var at = reportOn ?? field;
@@ -381,7 +451,7 @@ internal sealed partial class Parser
 
         if (!TryParseCompat(field, at, isUnion, out var compat))
             return null;
-        return new FieldModel(field.Name, type, align, packed, field.IsFixedSizeBuffer, compat);
+        return new FieldModel(field.Name, type, align, packed, field.IsFixedSizeBuffer, compat, field.IsVolatile);
     }
 
     /// <summary>The C type of a C# type, or null with the reason.</summary>
@@ -515,34 +585,107 @@ internal sealed partial class Parser
 
     // ---------------------------------------------------------------- ioctl groups
 
-    /// <summary>Parses an [IoctlGroup] class and its ioctls; null when the group itself has an error. Ioctls with an error are left out.</summary>
+    /// <summary>
+    /// Parses an [IoctlGroup] class and its ioctls. An ioctl with an error, or every ioctl of a group with an error,
+    /// becomes a <see cref="RejectedIoctl"/>; null when no partial part of the class can be generated at all.
+    /// </summary>
     public GroupModel? ParseGroup(INamedTypeSymbol type)
     {
         var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == IoctlGroupAttribute);
-        if (attribute is null || !CheckDeclaration(type))
+        if (attribute is null)
             return null;
+        if (!CanComplete(type))
+        {
+            CheckDeclaration(type); // reports why
+            return null;
+        }
+
+        var declaration = Declaration(type);
+        Rejection? groupError = null;
         int groupType = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int t ? t : -1;
-        if (groupType is < 0 or > 255)
+        if (!CheckDeclaration(type))
+        {
+            groupError = FirstError(0);
+        }
+        else if (groupType is < 0 or > 255)
         {
             Report(Descriptors.InvalidAttributeValue, type, "IoctlGroup", type.Name, groupType, "the type byte must be 0 to 255");
-            return null;
+            groupError = FirstError(0);
         }
 
         var ioctls = new List<IoctlModel>();
+        var rejected = new List<RejectedIoctl>();
+        bool needsUnsafe = false;
         foreach (var member in type.GetMembers())
         {
             _ct.ThrowIfCancellationRequested();
-            if (member is IMethodSymbol method && IoctlAttribute(method) is { } ioctlAttribute)
+            if (member is not IMethodSymbol method || IoctlAttribute(method) is not { } ioctlAttribute)
+                continue;
+            bool needsBody = NeedsImplementation(method);
+            needsUnsafe |= needsBody && HasPointerInSignature(method);
+            if (groupError is not null)
             {
-                int before = _diagnostics.Count;
-                var model = ParseIoctl(method, ioctlAttribute, type, groupType);
-                if (model is not null && !_diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error))
-                    ioctls.Add(model);
+                if (needsBody)
+                    rejected.Add(new RejectedIoctl(method.Name, Signature(method), groupError));
+                continue;
             }
+
+            int before = _diagnostics.Count;
+            var model = ParseIoctl(method, ioctlAttribute, type, groupType);
+            if (model is not null && !_diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error))
+                ioctls.Add(model);
+            else if (needsBody)
+                rejected.Add(new RejectedIoctl(method.Name, Signature(method), FirstError(before)));
         }
 
-        return new GroupModel(Declaration(type), groupType, ioctls.ToEquatableArray());
+        // The class of request numbers, and one class in it per ioctl, named so that no user name meets them.
+        var memberNames = new HashSet<string>(type.GetMembers().Select(m => m.Name).Append(type.Name), StringComparer.Ordinal);
+        string requests = memberNames.Contains("Requests") ? GeneratedNames.Take("IoctlRequests", memberNames) : "Requests";
+        var classes = new HashSet<string>(StringComparer.Ordinal) { requests };
+        for (int i = 0; i < ioctls.Count; i++)
+        {
+            string preferred = RequestMembers.Contains(ioctls[i].MethodName) ? ioctls[i].MethodName + "Request" : ioctls[i].MethodName;
+            ioctls[i] = ioctls[i] with { RequestClass = GeneratedNames.Take(preferred, classes) };
+        }
+
+        return new GroupModel(declaration, groupType, ioctls.ToEquatableArray(), rejected.ToEquatableArray(), requests, needsUnsafe);
     }
+
+    /// <summary>The members of each generated request class: a class of that name could not hold them (CS0542).</summary>
+    private static readonly HashSet<string> RequestMembers = new(
+        TargetAbi.All.Select(t => t.Identifier).Concat(new[] { "Native", "For", "WithoutSize", "MaxSize", "s_native", "s_nativeMaxSize" }),
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// An ioctl method outside an [IoctlGroup] (ISH202): the declaration of its throwing implementation, and where
+    /// it goes; null when it needs none or none can be generated.
+    /// </summary>
+    public (TypeDeclaration Declaration, RejectedIoctl Method, bool Unsafe)? ParseOrphan(IMethodSymbol method)
+    {
+        if (method.ContainingType is not { } owner || owner.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+            || owner.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == IoctlGroupAttribute)
+            || !NeedsImplementation(method) || !CanComplete(owner))
+            return null;
+        var rejection = new Rejection(Descriptors.IoctlOutsideGroup.Id, Descriptors.IoctlOutsideGroup.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            .Replace("{0}", method.Name).Replace("{1}", owner.Name));
+        return (Declaration(owner), new RejectedIoctl(method.Name, Signature(method), rejection), HasPointerInSignature(method));
+    }
+
+    /// <summary>A partial method definition whose implementation the generator writes (the user wrote none).</summary>
+    private static bool NeedsImplementation(IMethodSymbol method)
+        => method.IsPartialDefinition
+           && (method.PartialImplementationPart is not { } body || body.DeclaringSyntaxReferences.All(r => IsGenerated(r.SyntaxTree)));
+
+    private static bool HasPointerInSignature(IMethodSymbol method)
+        => ContainsPointer(method.ReturnType) || method.Parameters.Any(p => ContainsPointer(p.Type));
+
+    private static bool ContainsPointer(ITypeSymbol type) => type switch
+    {
+        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
+        IArrayTypeSymbol array => ContainsPointer(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsPointer),
+        _ => false,
+    };
 
     public static AttributeData? IoctlAttribute(IMethodSymbol method)
         => method.GetAttributes().FirstOrDefault(a => DerivesFrom(a.AttributeClass, IoctlAttributeBase));
@@ -728,17 +871,11 @@ internal sealed partial class Parser
         }
 
         string macro = Macro(ioForm, direction, groupType, number, sizeSource, sizeType, literalSize);
-        // The implementation repeats the declaration's accessibility exactly (CS8799): none when it has none.
-        var modifiers = new StringBuilder(HasAccessibilityModifier(method) ? Accessibility(method.DeclaredAccessibility) + " static" : "static");
-        if (IsDeclaredUnsafe(method))
-            modifiers.Append(" unsafe");
-        modifiers.Append(" partial");
-
         var parameters = method.Parameters.Select(p => new ParameterModel(
             p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.None => "", _ => "ref readonly " },
-            p.Type.ToDisplayString(FullName), EscapeIdentifier(p.Name))).ToEquatableArray();
+            p.Type.ToDisplayString(FullName), CSharpText.Identifier(p.Name))).ToEquatableArray();
 
-        return new IoctlModel(method.Name, requestName, modifiers.ToString(),
+        return new IoctlModel(Signature(method), "", method.Name, requestName,
             returnKind == ReturnKind.Void ? "void" : returnKind == ReturnKind.Int ? "int" : method.ReturnType.ToDisplayString(FullName),
             parameters, argumentKind, argumentRefKind,
             argumentKind == ArgumentKind.Value ? argumentType!.Scalar : ScalarKind.None, structToVerify,
@@ -781,13 +918,6 @@ internal sealed partial class Parser
         return false;
     }
 
-    private static bool HasAccessibilityModifier(IMethodSymbol method)
-        => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax m && m.Modifiers.Any(t => t.Kind()
-            is SyntaxKind.PublicKeyword or SyntaxKind.PrivateKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword));
-
-    private static bool IsDeclaredUnsafe(IMethodSymbol method)
-        => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax m && m.Modifiers.Any(SyntaxKind.UnsafeKeyword));
-
     /// <summary>How the header spells the request: <c>_IOWR(0xAA, 0x3F, struct uffdio_api)</c>.</summary>
     private static string Macro(bool ioForm, int direction, int type, int number, SizeSource source, AbiType? sizeType, int literal)
     {
@@ -812,14 +942,31 @@ internal sealed partial class Parser
 
     // ---------------------------------------------------------------- declarations
 
-    /// <summary>The type and every type containing it must be partial, non-generic and declared in source.</summary>
+    /// <summary>
+    /// True when the generator can add a partial part to <paramref name="type"/>: it and every type containing it are
+    /// declared in source, partial in every part, and not file-local (a file-local type cannot have a part in the
+    /// generator's file). Errors that leave this true still get generated code that compiles.
+    /// </summary>
+    private bool CanComplete(INamedTypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.IsFileLocal || t.DeclaringSyntaxReferences.Length == 0
+                || !t.DeclaringSyntaxReferences.All(r => r.GetSyntax(_ct) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The type and every type containing it must be partial, non-generic, not file-local and declared in source; an ABI struct is not a ref struct.</summary>
     private bool CheckDeclaration(INamedTypeSymbol type)
     {
         for (var t = type; t is not null; t = t.ContainingType)
         {
-            if (t.IsGenericType)
+            if (t.IsFileLocal)
             {
-                Report(Descriptors.GenericType, type, t.Name);
+                Report(Descriptors.UnsupportedTypeKind, type, t.Name, "file-local", "a generator cannot add a part to a file-local type; remove the 'file' modifier");
                 return false;
             }
 
@@ -829,6 +976,18 @@ internal sealed partial class Parser
                 Report(Descriptors.MustBePartial, type, t.Name);
                 return false;
             }
+
+            if (t.IsGenericType)
+            {
+                Report(Descriptors.GenericType, type, t.Name);
+                return false;
+            }
+        }
+
+        if (type.IsRefLikeType)
+        {
+            Report(Descriptors.UnsupportedTypeKind, type, type.Name, "ref struct", "a ref struct cannot be an ABI type (it cannot be a type argument or live in native memory); remove 'ref'");
+            return false;
         }
 
         return true;
@@ -838,11 +997,60 @@ internal sealed partial class Parser
     {
         var chain = new List<ContainingType>();
         for (var t = type.ContainingType; t is not null; t = t.ContainingType)
-            chain.Insert(0, new ContainingType(Keyword(t), t.Name));
+            chain.Insert(0, new ContainingType(Keyword(t), t.Name, TypeParameterList(t.TypeParameters)));
         string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         // Hint names may not hold '@' (a namespace spelled @fixed displays with it); type names never do.
-        string hint = ((ns.Length > 0 ? ns + "." : "") + string.Concat(chain.Select(c => c.Name + ".")) + type.Name).Replace("@", "") + ".g.cs";
-        return new TypeDeclaration(ns, chain.ToEquatableArray(), Keyword(type), type.Name, hint);
+        string key = ((ns.Length > 0 ? ns + "." : "") + string.Concat(chain.Select(c => c.Name + "+")) + type.Name).Replace("@", "");
+        return new TypeDeclaration(ns, chain.ToEquatableArray(), Keyword(type), type.Name, key, TypeParameterList(type.TypeParameters));
+    }
+
+    private static string TypeParameterList(ImmutableArray<ITypeParameterSymbol> parameters)
+        => parameters.Length == 0 ? "" : "<" + string.Join(", ", parameters.Select(p => CSharpText.Identifier(p.Name))) + ">";
+
+    /// <summary>
+    /// The implementation's declaration of a partial method, as the compiler requires it to match the definition:
+    /// the definition's own modifiers in its order, the return type, type parameters and constraints, and every
+    /// parameter with <c>this</c>, <c>scoped</c>, <c>params</c> and its ref kind (defaults are not repeated: CS1066).
+    /// </summary>
+    private string Signature(IMethodSymbol method)
+    {
+        var sb = new StringBuilder();
+        var syntax = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_ct)).OfType<MethodDeclarationSyntax>().FirstOrDefault();
+        if (syntax is not null)
+            foreach (var modifier in syntax.Modifiers)
+                sb.Append(modifier.ValueText).Append(' ');
+        else
+            sb.Append(method.IsStatic ? "static partial " : "partial ");
+        if (method.ReturnsByRefReadonly) sb.Append("ref readonly ");
+        else if (method.ReturnsByRef) sb.Append("ref ");
+        sb.Append(method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(FullName)).Append(' ');
+        sb.Append(CSharpText.Identifier(method.Name)).Append(TypeParameterList(method.TypeParameters)).Append('(');
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            var p = method.Parameters[i];
+            if (i > 0) sb.Append(", ");
+            if (i == 0 && method.IsExtensionMethod) sb.Append("this ");
+            if (p.ScopedKind != ScopedKind.None && p.RefKind != RefKind.Out) sb.Append("scoped ");
+            if (p.IsParams) sb.Append("params ");
+            sb.Append(p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.None => "", _ => "ref readonly " });
+            sb.Append(p.Type.ToDisplayString(FullName)).Append(' ').Append(CSharpText.Identifier(p.Name));
+        }
+
+        sb.Append(')');
+        foreach (var tp in method.TypeParameters)
+        {
+            var constraints = new List<string>();
+            if (tp.HasReferenceTypeConstraint) constraints.Add(tp.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+            if (tp.HasUnmanagedTypeConstraint) constraints.Add("unmanaged");
+            else if (tp.HasValueTypeConstraint) constraints.Add("struct");
+            if (tp.HasNotNullConstraint) constraints.Add("notnull");
+            constraints.AddRange(tp.ConstraintTypes.Select(c => c.ToDisplayString(FullName)));
+            if (tp.HasConstructorConstraint) constraints.Add("new()");
+            if (constraints.Count > 0)
+                sb.Append(" where ").Append(CSharpText.Identifier(tp.Name)).Append(" : ").Append(string.Join(", ", constraints));
+        }
+
+        return sb.ToString();
     }
 
     private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
@@ -863,10 +1071,6 @@ internal sealed partial class Parser
         Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
         _ => "private",
     };
-
-    /// <summary>An identifier as C# source must spell it: <c>@base</c> for a field named <c>base</c>.</summary>
-    public static string EscapeIdentifier(string name)
-        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static int NamedInt(AttributeData a, string name)
         => a.NamedArguments.FirstOrDefault(n => n.Key == name).Value.Value is int v ? v : 0;

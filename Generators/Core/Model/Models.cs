@@ -44,7 +44,8 @@ internal sealed record AbiType(
 /// <param name="Align">From <c>[AbiAlign(N)]</c>; 0 = none.</param>
 /// <param name="IsFixedBuffer">A C# <c>fixed</c> buffer (reading its address needs an unsafe context).</param>
 /// <param name="Compat">Its union discriminator or cases, for the 32-bit conversions; null = none.</param>
-internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer, FieldCompat? Compat = null);
+/// <param name="IsVolatile">Declared <c>volatile</c>: taking its address to measure it needs CS0420 silenced.</param>
+internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer, FieldCompat? Compat = null, bool IsVolatile = false);
 
 /// <summary>A C struct or union, with every nested aggregate inlined so that the model is self-contained.</summary>
 /// <param name="FlexibleCount">The field that counts the flexible array's entries (<c>CountField</c>), or null.</param>
@@ -64,12 +65,28 @@ internal sealed record AggregateModel(
     bool Packed = false);
 
 /// <summary>One type in the chain of declarations that encloses a generated partial (outermost first).</summary>
-internal sealed record ContainingType(string Keyword, string Name);
+/// <param name="TypeParameters">As source spells them (<c>&lt;T, U&gt;</c>), or empty.</param>
+internal sealed record ContainingType(string Keyword, string Name, string TypeParameters = "");
 
 /// <summary>Where a partial type is declared: enough to open the same declaration again.</summary>
-internal sealed record TypeDeclaration(string Namespace, EquatableArray<ContainingType> Containing, string Keyword, string Name, string HintName);
+/// <param name="Key">
+/// The type's full name, namespaces joined by '.', nested types by '+' (<c>Kvm.Outer+Regs</c>): unique per type,
+/// and what <see cref="Rendering.HintNames"/> builds the generated files' names from.
+/// </param>
+/// <param name="TypeParameters">As source spells them (<c>&lt;T&gt;</c>), or empty; only a rejected generic type has any.</param>
+internal sealed record TypeDeclaration(string Namespace, EquatableArray<ContainingType> Containing, string Keyword, string Name, string Key, string TypeParameters = "");
 
-internal sealed record StructModel(TypeDeclaration Declaration, AggregateModel Aggregate);
+/// <summary>Why the parser rejected a declaration: the first error the analyzer reports for it.</summary>
+internal sealed record Rejection(string Id, string Message);
+
+/// <summary>
+/// An [AbiStruct]/[AbiUnion] type. <see cref="Aggregate"/> is null exactly when the declaration was rejected: the
+/// generator then emits only what keeps the user's own code compiling (so that the analyzer's error is the one a
+/// command-line build shows).
+/// </summary>
+/// <param name="IsUnion">Declared [AbiUnion]: its [FieldOffset]s need an explicit layout even when it is rejected.</param>
+/// <param name="OwnStructLayout">The user declared a [StructLayout] (ISH108): the generator must not add another.</param>
+internal sealed record StructModel(TypeDeclaration Declaration, AggregateModel? Aggregate, Rejection? Rejection = null, bool IsUnion = false, bool OwnStructLayout = false);
 
 /// <summary>How a wrapper passes its argument to ioctl(2).</summary>
 internal enum ArgumentKind
@@ -109,10 +126,20 @@ internal enum SizeSource
 
 internal sealed record ParameterModel(string RefKind, string Type, string Name);
 
+/// <summary>
+/// An ioctl method the parser rejected: the generator implements it with a body that throws, naming the
+/// diagnostic, so the compiler never reports CS8795 in place of the analyzer's error.
+/// </summary>
+/// <param name="Signature">The implementation's declaration, as <see cref="IoctlModel.Signature"/>.</param>
+internal sealed record RejectedIoctl(string MethodName, string Signature, Rejection Rejection);
+
+/// <param name="Signature">The implementation's declaration line, modifiers to constraints, rendered once by the parser.</param>
+/// <param name="RequestClass">The name of its class in the group's requests class, owned by <see cref="Rendering.GeneratedNames"/>.</param>
 internal sealed record IoctlModel(
+    string Signature,
+    string RequestClass,
     string MethodName,
     string RequestName,
-    string Modifiers,
     string ReturnType,
     EquatableArray<ParameterModel> Parameters,
     ArgumentKind ArgumentKind,
@@ -129,4 +156,16 @@ internal sealed record IoctlModel(
     ReturnKind Return = ReturnKind.Void,
     bool SuppressGCTransition = false);
 
-internal sealed record GroupModel(TypeDeclaration Declaration, int Type, EquatableArray<IoctlModel> Ioctls);
+/// <summary>An [IoctlGroup] class. A rejected group has no valid ioctls: each becomes a <see cref="RejectedIoctl"/>.</summary>
+/// <param name="RequestsClass">The name of the nested class of request numbers (<c>Requests</c> unless a member takes it).</param>
+/// <param name="Unsafe">Some signature holds a pointer: the generated part of the class must be <c>unsafe</c>.</param>
+internal sealed record GroupModel(
+    TypeDeclaration Declaration,
+    int Type,
+    EquatableArray<IoctlModel> Ioctls,
+    EquatableArray<RejectedIoctl> Rejected,
+    string RequestsClass = "Requests",
+    bool Unsafe = false);
+
+/// <summary>Ioctl methods of one type that is not an [IoctlGroup] (ISH202): each gets a throwing implementation.</summary>
+internal sealed record OrphanIoctls(TypeDeclaration Declaration, EquatableArray<RejectedIoctl> Methods, bool Unsafe);

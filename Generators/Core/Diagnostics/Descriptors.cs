@@ -3,8 +3,9 @@ using Microsoft.CodeAnalysis;
 namespace IoctlSharp.Generators.Diagnostics;
 
 /// <summary>
-/// Every IoctlSharp diagnostic. The generator reports none of them: given a declaration with an error it
-/// emits nothing for it, and the analyzer (which runs the same parser) reports why.
+/// Every IoctlSharp diagnostic. The generator reports none of them: given a declaration with an error it emits
+/// only code that keeps the project compiling (a throwing body, an empty part), and the analyzer (which runs the
+/// same parser) reports why.
 /// </summary>
 internal static class Descriptors
 {
@@ -18,7 +19,10 @@ internal static class Descriptors
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity)
         => new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 
-    public static string HelpLink(string id) => "docs/diagnostics/" + id + ".md";
+    /// <summary>Where the pages live unless a project sets the MSBuild property <c>IoctlSharpHelpLinkBase</c>.</summary>
+    public const string DefaultHelpLinkBase = "https://github.com/ioctlsharp/IoctlSharp/blob/main/docs/diagnostics/";
+
+    public static string HelpLink(string id, string helpLinkBase = DefaultHelpLinkBase) => helpLinkBase + id + ".md";
 
     public static readonly DiagnosticDescriptor MustBePartial = Error("ISH101",
         "ABI types and ioctl declarations must be partial",
@@ -59,6 +63,14 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor GenericType = Error("ISH110",
         "ABI types and ioctl groups cannot be generic",
         "'{0}' is generic; C types and ioctl groups have one layout and one set of numbers", Layout);
+
+    public static readonly DiagnosticDescriptor HiddenInstanceData = Error("ISH113",
+        "ABI types hold only declared fields",
+        "'{0}' cannot be laid out as C: {1}", Layout);
+
+    public static readonly DiagnosticDescriptor UnsupportedTypeKind = Error("ISH112",
+        "IoctlSharp cannot complete this kind of type",
+        "'{0}' is a {1} type: {2}", Layout);
 
     public static readonly DiagnosticDescriptor NoCompatConversion = Create("ISH111",
         "No 32-bit conversion for a union without a discriminator",

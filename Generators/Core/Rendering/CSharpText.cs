@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace IoctlSharp.Generators.Rendering;
+
+/// <summary>
+/// How C# source spells a name, a string or a number. Every user-supplied text that reaches generated code goes
+/// through here, so no name, <c>Name</c> or <c>CName</c> can break out of an identifier, a literal or a comment.
+/// </summary>
+internal static class CSharpText
+{
+    /// <summary>An identifier as C# source must spell it: <c>@base</c> for a member named <c>base</c>.</summary>
+    public static string Identifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>A regular string literal holding exactly <paramref name="value"/>.</summary>
+    public static string StringLiteral(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2).Append('"');
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\0': sb.Append("\\0"); break;
+                default:
+                    if (NeedsEscape(c))
+                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    else
+                        sb.Append(c);
+                    break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+
+    /// <summary>
+    /// Text safe inside a <c>//</c> comment or an XML doc comment: line breaks of every kind (CR, LF, NEL, U+2028,
+    /// U+2029) and other control characters are shown as <c>\uXXXX</c>, and XML's special characters are escaped.
+    /// </summary>
+    public static string Comment(string value)
+    {
+        var sb = new StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                default:
+                    if (NeedsEscape(c) || c is '\n' or '\r' or '\t' or '\0')
+                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    else
+                        sb.Append(c);
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Text safe inside a <c>//</c> comment: every kind of line break and control character shown as <c>\uXXXX</c>.</summary>
+    public static string LineComment(string value)
+    {
+        var sb = new StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            if (NeedsEscape(c))
+                sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            else
+                sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A decimal integer, whatever the culture.</summary>
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static bool NeedsEscape(char c)
+        => char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029';
+}
