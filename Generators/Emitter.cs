@@ -266,7 +266,7 @@ internal static class Emitter
         if (atCall)
         {
             string name = Str(ioctl.RequestName);
-            var small = TargetAbi.All.Where(t => t.Encoding != EncodingFamily.Generic).Select(t => $"{Rt}AbiTarget.{t.Identifier}");
+
             w.Line();
             w.Line("/// <summary>The number on <paramref name=\"target\"/> for an argument of <paramref name=\"size\"/> bytes; a size the size field cannot hold throws.</summary>");
             w.Line($"public static uint For({Rt}AbiTarget target, int size) => {Rt}Ioctl.WithSize(WithoutSize(target), size, MaxSize(target), {name});");
@@ -284,8 +284,17 @@ internal static class Emitter
             w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),");
             w.Line("};");
             w.Line();
-            w.Line("// 13 size bits on powerpc and mips, 14 elsewhere.");
-            w.Line($"private static int MaxSize({Rt}AbiTarget target) => target is {string.Join(" or ", small)} ? {Num(RequestEncoding.MaxSize(EncodingFamily.PowerPcMips))} : {Num(RequestEncoding.MaxSize(EncodingFamily.Generic))};");
+            // The size field of each target's family: an arm per family, the family most targets use as the default.
+            var common = TargetAbi.Families.OrderByDescending(f => TargetAbi.All.Count(t => t.Encoding == f)).First();
+            var others = TargetAbi.Families.Where(f => f != common).ToList();
+            w.Line("// " + string.Concat(others.Select(f => $"{f.SizeBits} size bits on {string.Join(", ", TargetAbi.All.Where(t => t.Encoding == f).Select(t => t.Name))}; "))
+                + $"{common.SizeBits}{(others.Count > 0 ? " elsewhere" : " everywhere")}.");
+            w.Line($"private static int MaxSize({Rt}AbiTarget target) => target switch");
+            w.Line("{");
+            foreach (var f in others)
+                w.Line($"    {string.Join(" or ", TargetAbi.All.Where(t => t.Encoding == f).Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {Num(f.MaxSize)},");
+            w.Line($"    _ => {Num(common.MaxSize)},");
+            w.Line("};");
         }
         else
         {
@@ -314,7 +323,7 @@ internal static class Emitter
 
     private static void EmitWrapper(SourceWriter w, IoctlModel ioctl, string requests, int type)
     {
-        uint x64 = RequestEncoding.Encode(EncodingFamily.Generic, ioctl.Direction, type, ioctl.Number, SizeOn(ioctl, TargetAbi.X86_64))!.Value;
+        uint x64 = RequestEncoding.Encode(TargetAbi.X86_64.Encoding, ioctl.Direction, type, ioctl.Number, SizeOn(ioctl, TargetAbi.X86_64))!.Value;
         w.Line($"// {CSharpText.LineComment(ioctl.Macro)} = 0x{x64:X8} on x86_64{(ioctl.SizeSource == SizeSource.AtCall ? " for s = 0" : "")}");
         w.Open(ioctl.Signature);
         string fd = ioctl.Parameters[0].Name;

@@ -864,8 +864,7 @@ internal sealed partial class Parser
 
             if (RequestEncoding.Encode(target.Encoding, direction, groupType, number, size) is null)
             {
-                int max = RequestEncoding.MaxSize(target.Encoding);
-                Report(Descriptors.SizeDoesNotFit, method, method.Name, size, target.Name, target.Encoding == EncodingFamily.Generic ? 14 : 13, max);
+                Report(Descriptors.SizeDoesNotFit, method, method.Name, size, target.Name, target.Encoding.SizeBits, target.Encoding.MaxSize);
                 return null;
             }
         }

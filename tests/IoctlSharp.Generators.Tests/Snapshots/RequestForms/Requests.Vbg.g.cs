@@ -49,8 +49,12 @@ namespace Requests
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
 
-                // 13 size bits on powerpc and mips, 14 elsewhere.
-                private static int MaxSize(global::IoctlSharp.AbiTarget target) => target is global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 ? 8191 : 16383;
+                // 13 size bits on ppc64le, mips32; 14 elsewhere.
+                private static int MaxSize(global::IoctlSharp.AbiTarget target) => target switch
+                {
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => 8191,
+                    _ => 16383,
+                };
             }
 
             /// <summary><c>_IOC(_IOC_WRITE, 'V', 0x09, s)</c>: the request number of <c>WRITE_ONLY_BUFFER</c>.</summary>
@@ -92,8 +96,12 @@ namespace Requests
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
 
-                // 13 size bits on powerpc and mips, 14 elsewhere.
-                private static int MaxSize(global::IoctlSharp.AbiTarget target) => target is global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 ? 8191 : 16383;
+                // 13 size bits on ppc64le, mips32; 14 elsewhere.
+                private static int MaxSize(global::IoctlSharp.AbiTarget target) => target switch
+                {
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => 8191,
+                    _ => 16383,
+                };
             }
         }
 
