@@ -65,22 +65,7 @@ public sealed class IoctlAdviceAnalyzer : DiagnosticAnalyzer
 
     /// <summary>The size field on every target, as a key: equal keys with equal direction and nr are one request everywhere.</summary>
     private static string? Sizes(IoctlModel ioctl)
-    {
-        try
-        {
-            return ioctl.SizeSource switch
-            {
-                SizeSource.None => "0",
-                SizeSource.Literal => FixProperties.Text(ioctl.LiteralSize),
-                SizeSource.AtCall => "at call",
-                _ => string.Join(",", TargetAbi.All.Select(t => FixProperties.Text(LayoutEngine.SizeOf(ioctl.SizeType!, t).Size))),
-            };
-        }
-        catch (LayoutException)
-        {
-            return null;
-        }
-    }
+        => ioctl.SizeSource == SizeSource.AtCall ? "at call" : string.Join(",", ioctl.Sizes.Select(FixProperties.Text));
 
     private static string? Contradiction(IoctlModel ioctl, string sizes)
     {

@@ -256,8 +256,8 @@ internal static class Emitter
         bool atCall = ioctl.SizeSource == SizeSource.AtCall;
         foreach (var target in TargetAbi.All)
         {
-            int size = SizeOn(ioctl, target);
-            uint number = RequestEncoding.Encode(target.Encoding, ioctl.Direction, type, ioctl.Number, size)!.Value;
+            int size = ioctl.Sizes[(int)target.Target];
+            uint number = ioctl.Numbers[(int)target.Target];
             string what = atCall ? "with a size of 0; the call ORs its size into bits 16 and up" : $"size {size}";
             w.Line($"/// <summary>On {target.Name} ({what}).</summary>");
             w.Line($"public const uint {target.Identifier} = 0x{number:X8};");
@@ -314,16 +314,9 @@ internal static class Emitter
         w.Close();
     }
 
-    private static int SizeOn(IoctlModel ioctl, TargetAbi target) => ioctl.SizeSource switch
-    {
-        SizeSource.Type => LayoutEngine.SizeOf(ioctl.SizeType!, target).Size,
-        SizeSource.Literal => ioctl.LiteralSize,
-        _ => 0,
-    };
-
     private static void EmitWrapper(SourceWriter w, IoctlModel ioctl, string requests, int type)
     {
-        uint x64 = RequestEncoding.Encode(TargetAbi.X86_64.Encoding, ioctl.Direction, type, ioctl.Number, SizeOn(ioctl, TargetAbi.X86_64))!.Value;
+        uint x64 = ioctl.Numbers[(int)TargetAbi.X86_64.Target];
         w.Line($"// {CSharpText.LineComment(ioctl.Macro)} = 0x{x64:X8} on x86_64{(ioctl.SizeSource == SizeSource.AtCall ? " for s = 0" : "")}");
         w.Open(ioctl.Signature);
         string fd = ioctl.Parameters[0].Name;

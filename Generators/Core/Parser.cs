@@ -844,7 +844,10 @@ internal sealed partial class Parser
                 : "the argument has no C layout to take the size from; add SizeOf, Size or SizeAtCall");
         }
 
-        // Every target's number must exist: a size that does not fit is an error, never a truncated number.
+        // Every target's number must exist: a size that does not fit is an error, never a truncated number. The
+        // numbers are decided here, once; the emitter prints them.
+        var sizes = new int[TargetAbi.All.Length];
+        var numbers = new uint[TargetAbi.All.Length];
         foreach (var target in TargetAbi.All)
         {
             int size;
@@ -862,11 +865,14 @@ internal sealed partial class Parser
                 return Unsupported(method, e.Message);
             }
 
-            if (RequestEncoding.Encode(target.Encoding, direction, groupType, number, size) is null)
+            if (RequestEncoding.Encode(target.Encoding, direction, groupType, number, size) is not { } encoded)
             {
                 Report(Descriptors.SizeDoesNotFit, method, method.Name, size, target.Name, target.Encoding.SizeBits, target.Encoding.MaxSize);
                 return null;
             }
+
+            sizes[(int)target.Target] = size;
+            numbers[(int)target.Target] = encoded;
         }
 
         string macro = Macro(ioForm, direction, groupType, number, sizeSource, sizeType, literalSize);
@@ -878,7 +884,8 @@ internal sealed partial class Parser
             returnKind == ReturnKind.Void ? "void" : returnKind == ReturnKind.Int ? "int" : method.ReturnType.ToDisplayString(FullName),
             parameters, argumentKind, argumentRefKind,
             argumentKind == ArgumentKind.Value ? argumentType!.Scalar : ScalarKind.None, structToVerify,
-            direction, macro, number, sizeSource, sizeType, literalSize < 0 ? 0 : literalSize, returnKind.Value, suppressGCTransition);
+            direction, macro, number, sizeSource, sizeType, literalSize < 0 ? 0 : literalSize, sizes.ToEquatableArray(), numbers.ToEquatableArray(),
+            returnKind.Value, suppressGCTransition);
     }
 
     /// <summary>What a wrapper may return, or null: a SafeHandle type must be constructible by the generated body.</summary>

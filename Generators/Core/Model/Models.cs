@@ -153,6 +153,10 @@ internal sealed record IoctlModel(
     SizeSource SizeSource,
     AbiType? SizeType,
     int LiteralSize,
+    /// <summary>The size field's value on each target, in <c>TargetAbi.All</c> order (0 for SizeAtCall).</summary>
+    EquatableArray<int> Sizes,
+    /// <summary>The request number on each target, in <c>TargetAbi.All</c> order.</summary>
+    EquatableArray<uint> Numbers,
     ReturnKind Return = ReturnKind.Void,
     bool SuppressGCTransition = false);
 
