@@ -51,17 +51,33 @@ internal static class Emitter
 
         // Constants, per target.
         var names = new HashSet<string>(a.Fields.Select(f => f.Name), StringComparer.Ordinal);
-        string abiClass = names.Contains("Abi") ? "Abi_" : "Abi";
-        string offsetsClass = names.Contains("Offsets") ? "Offsets_" : "Offsets";
-        w.Line($"/// <summary>The C layout of <c>{kind} {Xml(a.CName)}</c> on each target, as constants.</summary>");
+        names.Add(a.Name);
+        string abiClass = names.Contains("Abi") ? GeneratedNames.Take("Abi_", names) : "Abi";
+        string offsetsClass = names.Contains("Offsets") ? GeneratedNames.Take("Offsets_", names) : "Offsets";
+        // One class of constants per distinct layout; a target laid out as an earlier one derives from it, so
+        // Abi.<Target>.SizeOf and Abi.<Target>.Offsets.<Member> exist for every target without a copy.
+        w.Line($"/// <summary>The C layout of <c>{kind} {Xml(a.CName)}</c> on each target, as constants; targets that lay it out alike share one class.</summary>");
         w.Open($"public static class {abiClass}");
+        var keys = layouts.Select(ConstantsKey).ToArray();
         for (int t = 0; t < TargetAbi.All.Length; t++)
         {
             var target = TargetAbi.All[t];
             var layout = layouts[t];
+            int owner = Array.IndexOf(keys, keys[t]);
             if (t > 0) w.Line();
-            w.Line($"/// <summary>On {target.Name}.</summary>");
-            w.Open($"public static class {target.Identifier}");
+            if (owner < t)
+            {
+                string baseName = TargetAbi.All[owner].Identifier;
+                w.Line($"/// <summary>On {target.Name}: laid out as on {TargetAbi.All[owner].Name} (<see cref=\"{baseName}\"/>).</summary>");
+                w.Line($"public abstract class {target.Identifier} : {baseName} {{ private {target.Identifier}() {{ }} }}");
+                continue;
+            }
+
+            var alike = Enumerable.Range(t + 1, TargetAbi.All.Length - t - 1).Where(u => keys[u] == keys[t]).Select(u => TargetAbi.All[u].Name).ToList();
+            w.Line($"/// <summary>On {target.Name}{(alike.Count > 0 ? " (and " + string.Join(", ", alike) + ")" : "")}.</summary>");
+            w.Open($"public abstract class {target.Identifier}");
+            w.Line($"private protected {target.Identifier}() {{ }}");
+            w.Line();
             w.Line($"/// <summary><c>sizeof({kind} {Xml(a.CName)})</c>.</summary>");
             w.Line($"public const int SizeOf = {Num(layout.Size)};");
             w.Line($"/// <summary><c>_Alignof({kind} {Xml(a.CName)})</c>.</summary>");
@@ -165,6 +181,10 @@ internal static class Emitter
         return End(w, model.Declaration);
     }
 
+    /// <summary>The constants a target's class holds, as one comparable value.</summary>
+    private static string ConstantsKey(AggregateLayout l)
+        => string.Join(",", new[] { l.Size, l.Align }.Concat(l.Fields.Select(f => f.Offset)).Concat(l.Flexible is { } f ? new[] { f.Offset } : Array.Empty<int>()));
+
     private static string FieldLayoutExpression(FieldLayout f, AbiType type)
     {
         var inner = Innermost(type);
@@ -254,13 +274,14 @@ internal static class Emitter
         w.Line($"/// <summary><c>{Xml(ioctl.Macro)}</c>: the request number of <c>{Xml(ioctl.RequestName)}</c>.</summary>");
         w.Open($"public static class {Id(ioctl.RequestClass)}");
         bool atCall = ioctl.SizeSource == SizeSource.AtCall;
-        foreach (var target in TargetAbi.All)
+        // One declaration per distinct number: the first target holds it, the others with that number name it.
+        var groups = TargetAbi.All.GroupBy(t => (ioctl.Numbers[(int)t.Target], ioctl.Sizes[(int)t.Target])).ToList();
+        foreach (var g in groups)
         {
-            int size = ioctl.Sizes[(int)target.Target];
-            uint number = ioctl.Numbers[(int)target.Target];
-            string what = atCall ? "with a size of 0; the call ORs its size into bits 16 and up" : $"size {size}";
-            w.Line($"/// <summary>On {target.Name} ({what}).</summary>");
-            w.Line($"public const uint {target.Identifier} = 0x{number:X8};");
+            var first = g.First();
+            string what = atCall ? "with a size of 0; the call ORs its size into bits 16 and up" : $"size {g.Key.Item2}";
+            w.Line($"/// <summary>On {string.Join(", ", g.Select(t => t.Name))} ({what}).</summary>");
+            w.Line($"public const uint {first.Identifier} = 0x{g.Key.Item1:X8}{string.Concat(g.Skip(1).Select(t => $", {t.Identifier} = {first.Identifier}"))};");
         }
 
         if (atCall)
@@ -279,8 +300,8 @@ internal static class Emitter
             w.Line();
             w.Line($"private static uint WithoutSize({Rt}AbiTarget target) => target switch");
             w.Line("{");
-            foreach (var t in TargetAbi.All)
-                w.Line($"    {Rt}AbiTarget.{t.Identifier} => {t.Identifier},");
+            foreach (var g in groups)
+                w.Line($"    {string.Join(" or ", g.Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {g.First().Identifier},");
             w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),");
             w.Line("};");
             w.Line();
@@ -305,8 +326,8 @@ internal static class Emitter
             w.Line("/// <summary>The number on <paramref name=\"target\"/>.</summary>");
             w.Line($"public static uint For({Rt}AbiTarget target) => target switch");
             w.Line("{");
-            foreach (var t in TargetAbi.All)
-                w.Line($"    {Rt}AbiTarget.{t.Identifier} => {t.Identifier},");
+            foreach (var g in groups)
+                w.Line($"    {string.Join(" or ", g.Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {g.First().Identifier},");
             w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),");
             w.Line("};");
         }

@@ -17,12 +17,14 @@ namespace Compat
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct Request : global::IoctlSharp.IAbiStruct<global::Compat.Request>
     {
-        /// <summary>The C layout of <c>struct request</c> on each target, as constants.</summary>
+        /// <summary>The C layout of <c>struct request</c> on each target, as constants; targets that lay it out alike share one class.</summary>
         public static class Abi
         {
-            /// <summary>On x86_64.</summary>
-            public static class X86_64
+            /// <summary>On x86_64 (and aarch64, ppc64le, riscv64).</summary>
+            public abstract class X86_64
             {
+                private protected X86_64() { }
+
                 /// <summary><c>sizeof(struct request)</c>.</summary>
                 public const int SizeOf = 96;
                 /// <summary><c>_Alignof(struct request)</c>.</summary>
@@ -38,8 +40,10 @@ namespace Compat
             }
 
             /// <summary>On i386.</summary>
-            public static class I386
+            public abstract class I386
             {
+                private protected I386() { }
+
                 /// <summary><c>sizeof(struct request)</c>.</summary>
                 public const int SizeOf = 68;
                 /// <summary><c>_Alignof(struct request)</c>.</summary>
@@ -54,26 +58,14 @@ namespace Compat
                 }
             }
 
-            /// <summary>On aarch64.</summary>
-            public static class Aarch64
-            {
-                /// <summary><c>sizeof(struct request)</c>.</summary>
-                public const int SizeOf = 96;
-                /// <summary><c>_Alignof(struct request)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Resv = 0;
-                    public const int Vecs = 48;
-                    public const int Offset = 80;
-                    public const int Callback = 88;
-                }
-            }
+            /// <summary>On aarch64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Aarch64 : X86_64 { private Aarch64() { } }
 
-            /// <summary>On arm32.</summary>
-            public static class Arm32
+            /// <summary>On arm32 (and mips32).</summary>
+            public abstract class Arm32
             {
+                private protected Arm32() { }
+
                 /// <summary><c>sizeof(struct request)</c>.</summary>
                 public const int SizeOf = 72;
                 /// <summary><c>_Alignof(struct request)</c>.</summary>
@@ -88,56 +80,14 @@ namespace Compat
                 }
             }
 
-            /// <summary>On ppc64le.</summary>
-            public static class Ppc64le
-            {
-                /// <summary><c>sizeof(struct request)</c>.</summary>
-                public const int SizeOf = 96;
-                /// <summary><c>_Alignof(struct request)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Resv = 0;
-                    public const int Vecs = 48;
-                    public const int Offset = 80;
-                    public const int Callback = 88;
-                }
-            }
+            /// <summary>On ppc64le: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Ppc64le : X86_64 { private Ppc64le() { } }
 
-            /// <summary>On riscv64.</summary>
-            public static class Riscv64
-            {
-                /// <summary><c>sizeof(struct request)</c>.</summary>
-                public const int SizeOf = 96;
-                /// <summary><c>_Alignof(struct request)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Resv = 0;
-                    public const int Vecs = 48;
-                    public const int Offset = 80;
-                    public const int Callback = 88;
-                }
-            }
+            /// <summary>On riscv64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Riscv64 : X86_64 { private Riscv64() { } }
 
-            /// <summary>On mips32.</summary>
-            public static class Mips32
-            {
-                /// <summary><c>sizeof(struct request)</c>.</summary>
-                public const int SizeOf = 72;
-                /// <summary><c>_Alignof(struct request)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Resv = 0;
-                    public const int Vecs = 48;
-                    public const int Offset = 64;
-                    public const int Callback = 68;
-                }
-            }
+            /// <summary>On mips32: laid out as on arm32 (<see cref="Arm32"/>).</summary>
+            public abstract class Mips32 : Arm32 { private Mips32() { } }
         }
 
         private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[7];

@@ -13,20 +13,10 @@ namespace Forms
             /// <summary><c>_IO(0xAE, 0x01)</c>: the request number of <c>KVM_CREATE_VM</c>.</summary>
             public static class CreateVm
             {
-                /// <summary>On x86_64 (size 0).</summary>
-                public const uint X86_64 = 0x0000AE01;
-                /// <summary>On i386 (size 0).</summary>
-                public const uint I386 = 0x0000AE01;
-                /// <summary>On aarch64 (size 0).</summary>
-                public const uint Aarch64 = 0x0000AE01;
-                /// <summary>On arm32 (size 0).</summary>
-                public const uint Arm32 = 0x0000AE01;
-                /// <summary>On ppc64le (size 0).</summary>
-                public const uint Ppc64le = 0x2000AE01;
-                /// <summary>On riscv64 (size 0).</summary>
-                public const uint Riscv64 = 0x0000AE01;
-                /// <summary>On mips32 (size 0).</summary>
-                public const uint Mips32 = 0x2000AE01;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
+                public const uint X86_64 = 0x0000AE01, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 0).</summary>
+                public const uint Ppc64le = 0x2000AE01, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -34,13 +24,8 @@ namespace Forms
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }
@@ -48,20 +33,10 @@ namespace Forms
             /// <summary><c>_IO(0xAE, 0x03)</c>: the request number of <c>KVM_CHECK_EXTENSION</c>.</summary>
             public static class CheckExtension
             {
-                /// <summary>On x86_64 (size 0).</summary>
-                public const uint X86_64 = 0x0000AE03;
-                /// <summary>On i386 (size 0).</summary>
-                public const uint I386 = 0x0000AE03;
-                /// <summary>On aarch64 (size 0).</summary>
-                public const uint Aarch64 = 0x0000AE03;
-                /// <summary>On arm32 (size 0).</summary>
-                public const uint Arm32 = 0x0000AE03;
-                /// <summary>On ppc64le (size 0).</summary>
-                public const uint Ppc64le = 0x2000AE03;
-                /// <summary>On riscv64 (size 0).</summary>
-                public const uint Riscv64 = 0x0000AE03;
-                /// <summary>On mips32 (size 0).</summary>
-                public const uint Mips32 = 0x2000AE03;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
+                public const uint X86_64 = 0x0000AE03, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 0).</summary>
+                public const uint Ppc64le = 0x2000AE03, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -69,13 +44,8 @@ namespace Forms
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }
@@ -83,20 +53,10 @@ namespace Forms
             /// <summary><c>_IO(0xAE, 0x80)</c>: the request number of <c>KVM_RUN</c>.</summary>
             public static class TryRun
             {
-                /// <summary>On x86_64 (size 0).</summary>
-                public const uint X86_64 = 0x0000AE80;
-                /// <summary>On i386 (size 0).</summary>
-                public const uint I386 = 0x0000AE80;
-                /// <summary>On aarch64 (size 0).</summary>
-                public const uint Aarch64 = 0x0000AE80;
-                /// <summary>On arm32 (size 0).</summary>
-                public const uint Arm32 = 0x0000AE80;
-                /// <summary>On ppc64le (size 0).</summary>
-                public const uint Ppc64le = 0x2000AE80;
-                /// <summary>On riscv64 (size 0).</summary>
-                public const uint Riscv64 = 0x0000AE80;
-                /// <summary>On mips32 (size 0).</summary>
-                public const uint Mips32 = 0x2000AE80;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
+                public const uint X86_64 = 0x0000AE80, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 0).</summary>
+                public const uint Ppc64le = 0x2000AE80, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -104,13 +64,8 @@ namespace Forms
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }
@@ -118,20 +73,8 @@ namespace Forms
             /// <summary><c>_IOWR(0xAE, 0x88, struct msrs)</c>: the request number of <c>KVM_GET_MSRS</c>.</summary>
             public static class GetMsrs
             {
-                /// <summary>On x86_64 (size 8).</summary>
-                public const uint X86_64 = 0xC008AE88;
-                /// <summary>On i386 (size 8).</summary>
-                public const uint I386 = 0xC008AE88;
-                /// <summary>On aarch64 (size 8).</summary>
-                public const uint Aarch64 = 0xC008AE88;
-                /// <summary>On arm32 (size 8).</summary>
-                public const uint Arm32 = 0xC008AE88;
-                /// <summary>On ppc64le (size 8).</summary>
-                public const uint Ppc64le = 0xC008AE88;
-                /// <summary>On riscv64 (size 8).</summary>
-                public const uint Riscv64 = 0xC008AE88;
-                /// <summary>On mips32 (size 8).</summary>
-                public const uint Mips32 = 0xC008AE88;
+                /// <summary>On x86_64, i386, aarch64, arm32, ppc64le, riscv64, mips32 (size 8).</summary>
+                public const uint X86_64 = 0xC008AE88, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Ppc64le = X86_64, Riscv64 = X86_64, Mips32 = X86_64;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -139,13 +82,7 @@ namespace Forms
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.Mips32 => X86_64,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }
@@ -153,20 +90,10 @@ namespace Forms
             /// <summary><c>_IOW(0xAE, 0x89, struct msrs)</c>: the request number of <c>KVM_SET_MSRS</c>.</summary>
             public static class TrySetMsrs
             {
-                /// <summary>On x86_64 (size 8).</summary>
-                public const uint X86_64 = 0x4008AE89;
-                /// <summary>On i386 (size 8).</summary>
-                public const uint I386 = 0x4008AE89;
-                /// <summary>On aarch64 (size 8).</summary>
-                public const uint Aarch64 = 0x4008AE89;
-                /// <summary>On arm32 (size 8).</summary>
-                public const uint Arm32 = 0x4008AE89;
-                /// <summary>On ppc64le (size 8).</summary>
-                public const uint Ppc64le = 0x8008AE89;
-                /// <summary>On riscv64 (size 8).</summary>
-                public const uint Riscv64 = 0x4008AE89;
-                /// <summary>On mips32 (size 8).</summary>
-                public const uint Mips32 = 0x8008AE89;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 8).</summary>
+                public const uint X86_64 = 0x4008AE89, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 8).</summary>
+                public const uint Ppc64le = 0x8008AE89, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -174,13 +101,8 @@ namespace Forms
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }

@@ -15,12 +15,14 @@ namespace Vbox
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct PageListParameter : global::IoctlSharp.IAbiStruct<global::Vbox.PageListParameter>
     {
-        /// <summary>The C layout of <c>struct page_list_parameter</c> on each target, as constants.</summary>
+        /// <summary>The C layout of <c>struct page_list_parameter</c> on each target, as constants; targets that lay it out alike share one class.</summary>
         public static class Abi
         {
-            /// <summary>On x86_64.</summary>
-            public static class X86_64
+            /// <summary>On x86_64 (and i386, aarch64, arm32, ppc64le, riscv64, mips32).</summary>
+            public abstract class X86_64
             {
+                private protected X86_64() { }
+
                 /// <summary><c>sizeof(struct page_list_parameter)</c>.</summary>
                 public const int SizeOf = 8;
                 /// <summary><c>_Alignof(struct page_list_parameter)</c>.</summary>
@@ -33,95 +35,23 @@ namespace Vbox
                 }
             }
 
-            /// <summary>On i386.</summary>
-            public static class I386
-            {
-                /// <summary><c>sizeof(struct page_list_parameter)</c>.</summary>
-                public const int SizeOf = 8;
-                /// <summary><c>_Alignof(struct page_list_parameter)</c>.</summary>
-                public const int AlignOf = 4;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Size = 0;
-                    public const int Offset = 4;
-                }
-            }
+            /// <summary>On i386: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class I386 : X86_64 { private I386() { } }
 
-            /// <summary>On aarch64.</summary>
-            public static class Aarch64
-            {
-                /// <summary><c>sizeof(struct page_list_parameter)</c>.</summary>
-                public const int SizeOf = 8;
-                /// <summary><c>_Alignof(struct page_list_parameter)</c>.</summary>
-                public const int AlignOf = 4;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Size = 0;
-                    public const int Offset = 4;
-                }
-            }
+            /// <summary>On aarch64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Aarch64 : X86_64 { private Aarch64() { } }
 
-            /// <summary>On arm32.</summary>
-            public static class Arm32
-            {
-                /// <summary><c>sizeof(struct page_list_parameter)</c>.</summary>
-                public const int SizeOf = 8;
-                /// <summary><c>_Alignof(struct page_list_parameter)</c>.</summary>
-                public const int AlignOf = 4;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Size = 0;
-                    public const int Offset = 4;
-                }
-            }
+            /// <summary>On arm32: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Arm32 : X86_64 { private Arm32() { } }
 
-            /// <summary>On ppc64le.</summary>
-            public static class Ppc64le
-            {
-                /// <summary><c>sizeof(struct page_list_parameter)</c>.</summary>
-                public const int SizeOf = 8;
-                /// <summary><c>_Alignof(struct page_list_parameter)</c>.</summary>
-                public const int AlignOf = 4;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Size = 0;
-                    public const int Offset = 4;
-                }
-            }
+            /// <summary>On ppc64le: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Ppc64le : X86_64 { private Ppc64le() { } }
 
-            /// <summary>On riscv64.</summary>
-            public static class Riscv64
-            {
-                /// <summary><c>sizeof(struct page_list_parameter)</c>.</summary>
-                public const int SizeOf = 8;
-                /// <summary><c>_Alignof(struct page_list_parameter)</c>.</summary>
-                public const int AlignOf = 4;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Size = 0;
-                    public const int Offset = 4;
-                }
-            }
+            /// <summary>On riscv64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Riscv64 : X86_64 { private Riscv64() { } }
 
-            /// <summary>On mips32.</summary>
-            public static class Mips32
-            {
-                /// <summary><c>sizeof(struct page_list_parameter)</c>.</summary>
-                public const int SizeOf = 8;
-                /// <summary><c>_Alignof(struct page_list_parameter)</c>.</summary>
-                public const int AlignOf = 4;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Size = 0;
-                    public const int Offset = 4;
-                }
-            }
+            /// <summary>On mips32: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Mips32 : X86_64 { private Mips32() { } }
         }
 
         private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[7];

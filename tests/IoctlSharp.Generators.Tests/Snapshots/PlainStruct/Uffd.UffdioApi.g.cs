@@ -16,12 +16,14 @@ namespace Uffd
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct UffdioApi : global::IoctlSharp.IAbiStruct<global::Uffd.UffdioApi>
     {
-        /// <summary>The C layout of <c>struct uffdio_api</c> on each target, as constants.</summary>
+        /// <summary>The C layout of <c>struct uffdio_api</c> on each target, as constants; targets that lay it out alike share one class.</summary>
         public static class Abi
         {
-            /// <summary>On x86_64.</summary>
-            public static class X86_64
+            /// <summary>On x86_64 (and aarch64, arm32, ppc64le, riscv64, mips32).</summary>
+            public abstract class X86_64
             {
+                private protected X86_64() { }
+
                 /// <summary><c>sizeof(struct uffdio_api)</c>.</summary>
                 public const int SizeOf = 24;
                 /// <summary><c>_Alignof(struct uffdio_api)</c>.</summary>
@@ -36,8 +38,10 @@ namespace Uffd
             }
 
             /// <summary>On i386.</summary>
-            public static class I386
+            public abstract class I386
             {
+                private protected I386() { }
+
                 /// <summary><c>sizeof(struct uffdio_api)</c>.</summary>
                 public const int SizeOf = 24;
                 /// <summary><c>_Alignof(struct uffdio_api)</c>.</summary>
@@ -51,85 +55,20 @@ namespace Uffd
                 }
             }
 
-            /// <summary>On aarch64.</summary>
-            public static class Aarch64
-            {
-                /// <summary><c>sizeof(struct uffdio_api)</c>.</summary>
-                public const int SizeOf = 24;
-                /// <summary><c>_Alignof(struct uffdio_api)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Api = 0;
-                    public const int Features = 8;
-                    public const int Ioctls = 16;
-                }
-            }
+            /// <summary>On aarch64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Aarch64 : X86_64 { private Aarch64() { } }
 
-            /// <summary>On arm32.</summary>
-            public static class Arm32
-            {
-                /// <summary><c>sizeof(struct uffdio_api)</c>.</summary>
-                public const int SizeOf = 24;
-                /// <summary><c>_Alignof(struct uffdio_api)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Api = 0;
-                    public const int Features = 8;
-                    public const int Ioctls = 16;
-                }
-            }
+            /// <summary>On arm32: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Arm32 : X86_64 { private Arm32() { } }
 
-            /// <summary>On ppc64le.</summary>
-            public static class Ppc64le
-            {
-                /// <summary><c>sizeof(struct uffdio_api)</c>.</summary>
-                public const int SizeOf = 24;
-                /// <summary><c>_Alignof(struct uffdio_api)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Api = 0;
-                    public const int Features = 8;
-                    public const int Ioctls = 16;
-                }
-            }
+            /// <summary>On ppc64le: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Ppc64le : X86_64 { private Ppc64le() { } }
 
-            /// <summary>On riscv64.</summary>
-            public static class Riscv64
-            {
-                /// <summary><c>sizeof(struct uffdio_api)</c>.</summary>
-                public const int SizeOf = 24;
-                /// <summary><c>_Alignof(struct uffdio_api)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Api = 0;
-                    public const int Features = 8;
-                    public const int Ioctls = 16;
-                }
-            }
+            /// <summary>On riscv64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Riscv64 : X86_64 { private Riscv64() { } }
 
-            /// <summary>On mips32.</summary>
-            public static class Mips32
-            {
-                /// <summary><c>sizeof(struct uffdio_api)</c>.</summary>
-                public const int SizeOf = 24;
-                /// <summary><c>_Alignof(struct uffdio_api)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Api = 0;
-                    public const int Features = 8;
-                    public const int Ioctls = 16;
-                }
-            }
+            /// <summary>On mips32: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Mips32 : X86_64 { private Mips32() { } }
         }
 
         private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[7];

@@ -18,12 +18,14 @@ namespace Xen
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
     partial struct PrivcmdMmapbatchV2 : global::IoctlSharp.IAbiStruct<global::Xen.PrivcmdMmapbatchV2>
     {
-        /// <summary>The C layout of <c>struct privcmd_mmapbatch_v2</c> on each target, as constants.</summary>
+        /// <summary>The C layout of <c>struct privcmd_mmapbatch_v2</c> on each target, as constants; targets that lay it out alike share one class.</summary>
         public static class Abi
         {
-            /// <summary>On x86_64.</summary>
-            public static class X86_64
+            /// <summary>On x86_64 (and aarch64, ppc64le, riscv64).</summary>
+            public abstract class X86_64
             {
+                private protected X86_64() { }
+
                 /// <summary><c>sizeof(struct privcmd_mmapbatch_v2)</c>.</summary>
                 public const int SizeOf = 32;
                 /// <summary><c>_Alignof(struct privcmd_mmapbatch_v2)</c>.</summary>
@@ -40,8 +42,10 @@ namespace Xen
             }
 
             /// <summary>On i386.</summary>
-            public static class I386
+            public abstract class I386
             {
+                private protected I386() { }
+
                 /// <summary><c>sizeof(struct privcmd_mmapbatch_v2)</c>.</summary>
                 public const int SizeOf = 24;
                 /// <summary><c>_Alignof(struct privcmd_mmapbatch_v2)</c>.</summary>
@@ -57,27 +61,14 @@ namespace Xen
                 }
             }
 
-            /// <summary>On aarch64.</summary>
-            public static class Aarch64
-            {
-                /// <summary><c>sizeof(struct privcmd_mmapbatch_v2)</c>.</summary>
-                public const int SizeOf = 32;
-                /// <summary><c>_Alignof(struct privcmd_mmapbatch_v2)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Num = 0;
-                    public const int Dom = 4;
-                    public const int Addr = 8;
-                    public const int Arr = 16;
-                    public const int Err = 24;
-                }
-            }
+            /// <summary>On aarch64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Aarch64 : X86_64 { private Aarch64() { } }
 
-            /// <summary>On arm32.</summary>
-            public static class Arm32
+            /// <summary>On arm32 (and mips32).</summary>
+            public abstract class Arm32
             {
+                private protected Arm32() { }
+
                 /// <summary><c>sizeof(struct privcmd_mmapbatch_v2)</c>.</summary>
                 public const int SizeOf = 24;
                 /// <summary><c>_Alignof(struct privcmd_mmapbatch_v2)</c>.</summary>
@@ -93,59 +84,14 @@ namespace Xen
                 }
             }
 
-            /// <summary>On ppc64le.</summary>
-            public static class Ppc64le
-            {
-                /// <summary><c>sizeof(struct privcmd_mmapbatch_v2)</c>.</summary>
-                public const int SizeOf = 32;
-                /// <summary><c>_Alignof(struct privcmd_mmapbatch_v2)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Num = 0;
-                    public const int Dom = 4;
-                    public const int Addr = 8;
-                    public const int Arr = 16;
-                    public const int Err = 24;
-                }
-            }
+            /// <summary>On ppc64le: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Ppc64le : X86_64 { private Ppc64le() { } }
 
-            /// <summary>On riscv64.</summary>
-            public static class Riscv64
-            {
-                /// <summary><c>sizeof(struct privcmd_mmapbatch_v2)</c>.</summary>
-                public const int SizeOf = 32;
-                /// <summary><c>_Alignof(struct privcmd_mmapbatch_v2)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Num = 0;
-                    public const int Dom = 4;
-                    public const int Addr = 8;
-                    public const int Arr = 16;
-                    public const int Err = 24;
-                }
-            }
+            /// <summary>On riscv64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class Riscv64 : X86_64 { private Riscv64() { } }
 
-            /// <summary>On mips32.</summary>
-            public static class Mips32
-            {
-                /// <summary><c>sizeof(struct privcmd_mmapbatch_v2)</c>.</summary>
-                public const int SizeOf = 24;
-                /// <summary><c>_Alignof(struct privcmd_mmapbatch_v2)</c>.</summary>
-                public const int AlignOf = 8;
-                /// <summary><c>offsetof</c> of each member.</summary>
-                public static class Offsets
-                {
-                    public const int Num = 0;
-                    public const int Dom = 4;
-                    public const int Addr = 8;
-                    public const int Arr = 16;
-                    public const int Err = 20;
-                }
-            }
+            /// <summary>On mips32: laid out as on arm32 (<see cref="Arm32"/>).</summary>
+            public abstract class Mips32 : Arm32 { private Mips32() { } }
         }
 
         private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[7];

@@ -13,20 +13,10 @@ namespace Requests
             /// <summary><c>_IO(0xAE, 0x00)</c>: the request number of <c>KVM_GET_API_VERSION</c>.</summary>
             public static class GetApiVersion
             {
-                /// <summary>On x86_64 (size 0).</summary>
-                public const uint X86_64 = 0x0000AE00;
-                /// <summary>On i386 (size 0).</summary>
-                public const uint I386 = 0x0000AE00;
-                /// <summary>On aarch64 (size 0).</summary>
-                public const uint Aarch64 = 0x0000AE00;
-                /// <summary>On arm32 (size 0).</summary>
-                public const uint Arm32 = 0x0000AE00;
-                /// <summary>On ppc64le (size 0).</summary>
-                public const uint Ppc64le = 0x2000AE00;
-                /// <summary>On riscv64 (size 0).</summary>
-                public const uint Riscv64 = 0x0000AE00;
-                /// <summary>On mips32 (size 0).</summary>
-                public const uint Mips32 = 0x2000AE00;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
+                public const uint X86_64 = 0x0000AE00, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 0).</summary>
+                public const uint Ppc64le = 0x2000AE00, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -34,13 +24,8 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }
@@ -48,20 +33,10 @@ namespace Requests
             /// <summary><c>_IO(0xAE, 0x03)</c>: the request number of <c>KVM_CHECK_EXTENSION</c>.</summary>
             public static class CheckExtension
             {
-                /// <summary>On x86_64 (size 0).</summary>
-                public const uint X86_64 = 0x0000AE03;
-                /// <summary>On i386 (size 0).</summary>
-                public const uint I386 = 0x0000AE03;
-                /// <summary>On aarch64 (size 0).</summary>
-                public const uint Aarch64 = 0x0000AE03;
-                /// <summary>On arm32 (size 0).</summary>
-                public const uint Arm32 = 0x0000AE03;
-                /// <summary>On ppc64le (size 0).</summary>
-                public const uint Ppc64le = 0x2000AE03;
-                /// <summary>On riscv64 (size 0).</summary>
-                public const uint Riscv64 = 0x0000AE03;
-                /// <summary>On mips32 (size 0).</summary>
-                public const uint Mips32 = 0x2000AE03;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
+                public const uint X86_64 = 0x0000AE03, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 0).</summary>
+                public const uint Ppc64le = 0x2000AE03, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -69,13 +44,8 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }
@@ -83,20 +53,10 @@ namespace Requests
             /// <summary><c>_IOR(0xAE, 0x81, struct arg)</c>: the request number of <c>READS</c>.</summary>
             public static class Get
             {
-                /// <summary>On x86_64 (size 16).</summary>
-                public const uint X86_64 = 0x8010AE81;
-                /// <summary>On i386 (size 16).</summary>
-                public const uint I386 = 0x8010AE81;
-                /// <summary>On aarch64 (size 16).</summary>
-                public const uint Aarch64 = 0x8010AE81;
-                /// <summary>On arm32 (size 16).</summary>
-                public const uint Arm32 = 0x8010AE81;
-                /// <summary>On ppc64le (size 16).</summary>
-                public const uint Ppc64le = 0x4010AE81;
-                /// <summary>On riscv64 (size 16).</summary>
-                public const uint Riscv64 = 0x8010AE81;
-                /// <summary>On mips32 (size 16).</summary>
-                public const uint Mips32 = 0x4010AE81;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 16).</summary>
+                public const uint X86_64 = 0x8010AE81, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 16).</summary>
+                public const uint Ppc64le = 0x4010AE81, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -104,13 +64,8 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }
@@ -118,20 +73,10 @@ namespace Requests
             /// <summary><c>_IOW(0xAE, 0x82, struct arg)</c>: the request number of <c>WRITES</c>.</summary>
             public static class Set
             {
-                /// <summary>On x86_64 (size 16).</summary>
-                public const uint X86_64 = 0x4010AE82;
-                /// <summary>On i386 (size 16).</summary>
-                public const uint I386 = 0x4010AE82;
-                /// <summary>On aarch64 (size 16).</summary>
-                public const uint Aarch64 = 0x4010AE82;
-                /// <summary>On arm32 (size 16).</summary>
-                public const uint Arm32 = 0x4010AE82;
-                /// <summary>On ppc64le (size 16).</summary>
-                public const uint Ppc64le = 0x8010AE82;
-                /// <summary>On riscv64 (size 16).</summary>
-                public const uint Riscv64 = 0x4010AE82;
-                /// <summary>On mips32 (size 16).</summary>
-                public const uint Mips32 = 0x8010AE82;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 16).</summary>
+                public const uint X86_64 = 0x4010AE82, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 16).</summary>
+                public const uint Ppc64le = 0x8010AE82, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -139,13 +84,8 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }
@@ -153,20 +93,8 @@ namespace Requests
             /// <summary><c>_IOWR(0xAE, 0x83, struct arg)</c>: the request number of <c>READS_WRITES</c>.</summary>
             public static class Exchange
             {
-                /// <summary>On x86_64 (size 16).</summary>
-                public const uint X86_64 = 0xC010AE83;
-                /// <summary>On i386 (size 16).</summary>
-                public const uint I386 = 0xC010AE83;
-                /// <summary>On aarch64 (size 16).</summary>
-                public const uint Aarch64 = 0xC010AE83;
-                /// <summary>On arm32 (size 16).</summary>
-                public const uint Arm32 = 0xC010AE83;
-                /// <summary>On ppc64le (size 16).</summary>
-                public const uint Ppc64le = 0xC010AE83;
-                /// <summary>On riscv64 (size 16).</summary>
-                public const uint Riscv64 = 0xC010AE83;
-                /// <summary>On mips32 (size 16).</summary>
-                public const uint Mips32 = 0xC010AE83;
+                /// <summary>On x86_64, i386, aarch64, arm32, ppc64le, riscv64, mips32 (size 16).</summary>
+                public const uint X86_64 = 0xC010AE83, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Ppc64le = X86_64, Riscv64 = X86_64, Mips32 = X86_64;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -174,13 +102,7 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.Mips32 => X86_64,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }
@@ -188,20 +110,10 @@ namespace Requests
             /// <summary><c>_IOW(0xAE, 0x84, struct arg)</c>: the request number of <c>Kvm.Raw</c>.</summary>
             public static class Raw
             {
-                /// <summary>On x86_64 (size 16).</summary>
-                public const uint X86_64 = 0x4010AE84;
-                /// <summary>On i386 (size 16).</summary>
-                public const uint I386 = 0x4010AE84;
-                /// <summary>On aarch64 (size 16).</summary>
-                public const uint Aarch64 = 0x4010AE84;
-                /// <summary>On arm32 (size 16).</summary>
-                public const uint Arm32 = 0x4010AE84;
-                /// <summary>On ppc64le (size 16).</summary>
-                public const uint Ppc64le = 0x8010AE84;
-                /// <summary>On riscv64 (size 16).</summary>
-                public const uint Riscv64 = 0x4010AE84;
-                /// <summary>On mips32 (size 16).</summary>
-                public const uint Mips32 = 0x8010AE84;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 16).</summary>
+                public const uint X86_64 = 0x4010AE84, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 16).</summary>
+                public const uint Ppc64le = 0x8010AE84, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -209,13 +121,8 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }

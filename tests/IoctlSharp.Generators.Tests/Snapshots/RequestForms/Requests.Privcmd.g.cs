@@ -13,20 +13,10 @@ namespace Requests
             /// <summary><c>_IOC(_IOC_NONE, 'P', 0x04, sizeof(struct arg))</c>: the request number of <c>IOCTL_PRIVCMD_MMAPBATCH_V2</c>.</summary>
             public static class MmapBatchV2
             {
-                /// <summary>On x86_64 (size 16).</summary>
-                public const uint X86_64 = 0x00105004;
-                /// <summary>On i386 (size 16).</summary>
-                public const uint I386 = 0x00105004;
-                /// <summary>On aarch64 (size 16).</summary>
-                public const uint Aarch64 = 0x00105004;
-                /// <summary>On arm32 (size 16).</summary>
-                public const uint Arm32 = 0x00105004;
-                /// <summary>On ppc64le (size 16).</summary>
-                public const uint Ppc64le = 0x20105004;
-                /// <summary>On riscv64 (size 16).</summary>
-                public const uint Riscv64 = 0x00105004;
-                /// <summary>On mips32 (size 16).</summary>
-                public const uint Mips32 = 0x20105004;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 16).</summary>
+                public const uint X86_64 = 0x00105004, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 16).</summary>
+                public const uint Ppc64le = 0x20105004, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -34,13 +24,8 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }
@@ -48,20 +33,10 @@ namespace Requests
             /// <summary><c>_IOC(_IOC_NONE, 'P', 0x06, 2)</c>: the request number of <c>IOCTL_PRIVCMD_RESTRICT</c>.</summary>
             public static class Restrict
             {
-                /// <summary>On x86_64 (size 2).</summary>
-                public const uint X86_64 = 0x00025006;
-                /// <summary>On i386 (size 2).</summary>
-                public const uint I386 = 0x00025006;
-                /// <summary>On aarch64 (size 2).</summary>
-                public const uint Aarch64 = 0x00025006;
-                /// <summary>On arm32 (size 2).</summary>
-                public const uint Arm32 = 0x00025006;
-                /// <summary>On ppc64le (size 2).</summary>
-                public const uint Ppc64le = 0x20025006;
-                /// <summary>On riscv64 (size 2).</summary>
-                public const uint Riscv64 = 0x00025006;
-                /// <summary>On mips32 (size 2).</summary>
-                public const uint Mips32 = 0x20025006;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 2).</summary>
+                public const uint X86_64 = 0x00025006, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 2).</summary>
+                public const uint Ppc64le = 0x20025006, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -69,13 +44,8 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }

@@ -13,20 +13,8 @@ namespace Requests
             /// <summary><c>_IOC(_IOC_READ|_IOC_WRITE, 'V', 0x07, s)</c>: the request number of <c>VBG_IOCTL_HGCM_CALL_64</c>.</summary>
             public static class HgcmCall64
             {
-                /// <summary>On x86_64 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint X86_64 = 0xC0005607;
-                /// <summary>On i386 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint I386 = 0xC0005607;
-                /// <summary>On aarch64 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint Aarch64 = 0xC0005607;
-                /// <summary>On arm32 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint Arm32 = 0xC0005607;
-                /// <summary>On ppc64le (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint Ppc64le = 0xC0005607;
-                /// <summary>On riscv64 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint Riscv64 = 0xC0005607;
-                /// <summary>On mips32 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint Mips32 = 0xC0005607;
+                /// <summary>On x86_64, i386, aarch64, arm32, ppc64le, riscv64, mips32 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
+                public const uint X86_64 = 0xC0005607, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Ppc64le = X86_64, Riscv64 = X86_64, Mips32 = X86_64;
 
                 /// <summary>The number on <paramref name="target"/> for an argument of <paramref name="size"/> bytes; a size the size field cannot hold throws.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target, int size) => global::IoctlSharp.Ioctl.WithSize(WithoutSize(target), size, MaxSize(target), "VBG_IOCTL_HGCM_CALL_64");
@@ -39,13 +27,7 @@ namespace Requests
 
                 private static uint WithoutSize(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.Mips32 => X86_64,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
 
@@ -60,20 +42,10 @@ namespace Requests
             /// <summary><c>_IOC(_IOC_WRITE, 'V', 0x09, s)</c>: the request number of <c>WRITE_ONLY_BUFFER</c>.</summary>
             public static class Log
             {
-                /// <summary>On x86_64 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint X86_64 = 0x40005609;
-                /// <summary>On i386 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint I386 = 0x40005609;
-                /// <summary>On aarch64 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint Aarch64 = 0x40005609;
-                /// <summary>On arm32 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint Arm32 = 0x40005609;
-                /// <summary>On ppc64le (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint Ppc64le = 0x80005609;
-                /// <summary>On riscv64 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint Riscv64 = 0x40005609;
-                /// <summary>On mips32 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint Mips32 = 0x80005609;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
+                public const uint X86_64 = 0x40005609, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
+                public const uint Ppc64le = 0x80005609, Mips32 = Ppc64le;
 
                 /// <summary>The number on <paramref name="target"/> for an argument of <paramref name="size"/> bytes; a size the size field cannot hold throws.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target, int size) => global::IoctlSharp.Ioctl.WithSize(WithoutSize(target), size, MaxSize(target), "WRITE_ONLY_BUFFER");
@@ -86,13 +58,8 @@ namespace Requests
 
                 private static uint WithoutSize(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
 

@@ -13,20 +13,10 @@ namespace Requests
             /// <summary><c>_IO(0x3B, 0x71)</c>: the request number of <c>VFIO_IOMMU_MAP_DMA</c>.</summary>
             public static class MapDma
             {
-                /// <summary>On x86_64 (size 0).</summary>
-                public const uint X86_64 = 0x00003B71;
-                /// <summary>On i386 (size 0).</summary>
-                public const uint I386 = 0x00003B71;
-                /// <summary>On aarch64 (size 0).</summary>
-                public const uint Aarch64 = 0x00003B71;
-                /// <summary>On arm32 (size 0).</summary>
-                public const uint Arm32 = 0x00003B71;
-                /// <summary>On ppc64le (size 0).</summary>
-                public const uint Ppc64le = 0x20003B71;
-                /// <summary>On riscv64 (size 0).</summary>
-                public const uint Riscv64 = 0x00003B71;
-                /// <summary>On mips32 (size 0).</summary>
-                public const uint Mips32 = 0x20003B71;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
+                public const uint X86_64 = 0x00003B71, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
+                /// <summary>On ppc64le, mips32 (size 0).</summary>
+                public const uint Ppc64le = 0x20003B71, Mips32 = Ppc64le;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -34,13 +24,8 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 => X86_64,
-                    global::IoctlSharp.AbiTarget.I386 => I386,
-                    global::IoctlSharp.AbiTarget.Aarch64 => Aarch64,
-                    global::IoctlSharp.AbiTarget.Arm32 => Arm32,
-                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Riscv64 => Riscv64,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
                     _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
                 };
             }
