@@ -51,7 +51,7 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         }
 
         foreach (var diagnostic in parser.Diagnostics)
-            context.ReportDiagnostic(diagnostic);
+            context.Report(diagnostic);
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context)
@@ -60,6 +60,6 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         if (Parser.IoctlAttribute(method) is null || method.ContainingType is not { } owner)
             return;
         if (!owner.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.IoctlGroupAttribute))
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.IoctlOutsideGroup, method.Locations.FirstOrDefault(), method.Name, owner.Name));
+            context.Report(Diagnostic.Create(Descriptors.IoctlOutsideGroup, method.Locations.FirstOrDefault(), method.Name, owner.Name));
     }
 }

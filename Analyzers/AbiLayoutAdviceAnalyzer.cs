@@ -59,7 +59,7 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
             bool isBool = field.Type.SpecialType == SpecialType.System_Boolean
                           || (field.IsFixedSizeBuffer && field.Type is IPointerTypeSymbol { PointedAtType.SpecialType: SpecialType.System_Boolean });
             if (isBool)
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BoolField, field.Locations.FirstOrDefault(), field.Name, type.Name));
+                context.Report(Diagnostic.Create(Descriptors.BoolField, field.Locations.FirstOrDefault(), field.Name, type.Name));
         }
 
         bool allowDifferences = attribute.NamedArguments.Any(n => n.Key == "AllowAbiDifferences" && n.Value.Value is true);
@@ -75,7 +75,7 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
         if (aggregate.ExpectedSize == 0 && aggregate.ExpectedSize32 == 0 && aggregate.ExpectedSize64 == 0)
         {
             var sizes = TargetAbi.All.Select((t, i) => (t.IsIlp32, layouts[i].Size)).ToList();
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoExpectedSize, type.Locations.FirstOrDefault(),
+            context.Report(Diagnostic.Create(Descriptors.NoExpectedSize, type.Locations.FirstOrDefault(),
                 FixProperties.ForSizes(sizes), type.Name, DescribeSizes(layouts)));
         }
     }
@@ -102,7 +102,7 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
                 _ => null,
             };
             if (what is not null)
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.PointerSizedField, at(field.Name),
+                context.Report(Diagnostic.Create(Descriptors.PointerSizedField, at(field.Name),
                     field.Name, aggregate.Name, prefix + what, TargetAbi.I386.PointerSize, TargetAbi.X86_64.PointerSize));
         }
     }
@@ -131,7 +131,7 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
             properties[FixProperties.InsertBefore] = field.Name;
             properties[FixProperties.PaddingOffset] = FixProperties.Text(previousEnd);
             properties[FixProperties.PaddingSize] = FixProperties.Text(padding);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.I386LayoutDiffers, at(field.Name), properties.ToImmutable(),
+            context.Report(Diagnostic.Create(Descriptors.I386LayoutDiffers, at(field.Name), properties.ToImmutable(),
                 aggregate.Name, $"the offset of '{field.Name}'", i386.Fields[i].Offset, x86_64.Fields[i].Offset,
                 $"declare it [AbiAlign({field.Align})] (like __aligned_u64) or insert {padding} bytes of explicit padding before it"));
             return;
@@ -152,7 +152,7 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
                 fix += $" or add {arm32.Size - end} bytes of explicit padding at its end";
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.I386LayoutDiffers, type.Locations.FirstOrDefault(), properties.ToImmutable(),
+            context.Report(Diagnostic.Create(Descriptors.I386LayoutDiffers, type.Locations.FirstOrDefault(), properties.ToImmutable(),
                 aggregate.Name, "the size", i386.Size, x86_64.Size, fix));
         }
     }
@@ -186,7 +186,7 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
             string detail = string.Join("; ", holes.GroupBy(h => (h.Offset, h.Size))
                 .Select(g => $"{g.Key.Size} bytes at offset {g.Key.Offset} on {string.Join(", ", g.Select(h => h.Target.Name))}"));
             var location = position == count ? type.Locations.FirstOrDefault() : at(aggregate.Fields[position].Name);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ImplicitPadding, location, properties.ToImmutable(), aggregate.Name, where, detail));
+            context.Report(Diagnostic.Create(Descriptors.ImplicitPadding, location, properties.ToImmutable(), aggregate.Name, where, detail));
         }
     }
 

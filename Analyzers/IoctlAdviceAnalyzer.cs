@@ -55,11 +55,11 @@ public sealed class IoctlAdviceAnalyzer : DiagnosticAnalyzer
             if (!seen.TryGetValue(key, out var first))
                 seen.Add(key, ioctl);
             else if (first.RequestName != ioctl.RequestName)
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateRequest, At(ioctl),
+                context.Report(Diagnostic.Create(Descriptors.DuplicateRequest, At(ioctl),
                     first.MethodName, ioctl.MethodName, type.Name, DirectionName(ioctl.Direction), ioctl.Number));
 
             if (Contradiction(ioctl, sizes) is { } why)
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ArgumentContradictsEncoding, At(ioctl), ioctl.MethodName, why));
+                context.Report(Diagnostic.Create(Descriptors.ArgumentContradictsEncoding, At(ioctl), ioctl.MethodName, why));
         }
     }
 

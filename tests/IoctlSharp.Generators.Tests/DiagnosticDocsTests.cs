@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using IoctlSharp.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace IoctlSharp.Generators.Tests;
@@ -48,6 +49,42 @@ public class DiagnosticDocsTests
 
         var pages = Directory.GetFiles(Path.Combine(Root(), "docs", "diagnostics"), "ISH*.md").Select(Path.GetFileNameWithoutExtension);
         Assert.Empty(pages.Except(All.Select(d => d.Id)));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task AProjectCanPointHelpLinksAtItsOwnCopyOfTheDocs()
+    {
+        var compilation = Harness.Compile("using IoctlSharp; [AbiStruct(ExpectedSize = 4)] public partial struct S { public ulong X; }");
+        var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty,
+            new TestOptionsProvider(("build_property.IoctlSharpHelpLinkBase", "https://docs.example.test/ish")));
+        var defaults = await compilation.WithAnalyzers(Harness.AllAnalyzers()).GetAnalyzerDiagnosticsAsync();
+        var rebased = await compilation.WithAnalyzers(Harness.AllAnalyzers(), options).GetAnalyzerDiagnosticsAsync();
+
+        var before = Assert.Single(defaults, d => d.Id == "ISH103");
+        var after = Assert.Single(rebased, d => d.Id == "ISH103");
+        Assert.Equal(Descriptors.DefaultHelpLinkBase + "ISH103.md", before.Descriptor.HelpLinkUri);
+        Assert.Equal("https://docs.example.test/ish/ISH103.md", after.Descriptor.HelpLinkUri);
+        Assert.Equal(before.GetMessage(), after.GetMessage());
+        Assert.Equal(before.Properties, after.Properties);
+        Assert.Equal(before.Severity, after.Severity);
+    }
+
+    private sealed class TestOptionsProvider : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global;
+
+        public TestOptionsProvider(params (string Key, string Value)[] values) => _global = new Options(values.ToDictionary(v => v.Key, v => v.Value));
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new());
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new());
+
+        private sealed class Options(System.Collections.Generic.Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
     }
 
     [Fact]

@@ -149,6 +149,7 @@ public class PackageTests
                      "analyzers/dotnet/cs/IoctlSharp.Generators.dll", "analyzers/dotnet/cs/IoctlSharp.Analyzers.dll",
                      "analyzers/dotnet/cs/IoctlSharp.Generators.Core.dll",
                      "analyzers/dotnet/cs/IoctlSharp.CodeFixes.dll",
+                     "build/IoctlSharp.props", "buildTransitive/IoctlSharp.props",
                      "README.md", "IoctlSharp.nuspec",
                  })
             Assert.Contains(expected, entries);
