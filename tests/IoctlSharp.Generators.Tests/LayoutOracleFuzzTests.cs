@@ -56,15 +56,15 @@ public class LayoutOracleFuzzTests
         int cases = EnvInt("IOCTLSHARP_ORACLE_CASES", DefaultCases);
         int seed = EnvInt("IOCTLSHARP_ORACLE_SEED", DefaultSeed);
         var batches = Enumerable.Range(0, (cases + CasesPerBatch - 1) / CasesPerBatch)
-            .Select(b => Enumerable.Range(b * CasesPerBatch, Math.Min(CasesPerBatch, cases - b * CasesPerBatch)).ToArray())
+            .Select(b => Enumerable.Range(b * CasesPerBatch, Math.Min(CasesPerBatch, cases - b * CasesPerBatch)))
             .ToArray();
-        var failures = new ConcurrentBag<(int Case, string Report)>();
+        var failures = new ConcurrentBag<Failure>();
         long values = 0, types = 0;
 
         var watch = Stopwatch.StartNew();
         Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, batch =>
         {
-            var result = RunBatch(seed, batch);
+            var result = RunBatch(seed, batch.Select(i => RandomDeclarations.Case(seed, i)).ToList());
             Interlocked.Add(ref values, result.Values);
             Interlocked.Add(ref types, result.Types);
             foreach (var f in result.Failures)
@@ -74,12 +74,22 @@ public class LayoutOracleFuzzTests
 
         _output.WriteLine($"layout oracle: {cases} cases (seed {seed}), {types} types, {values} values compared with gcc "
                           + $"(x86_64 and i386) in {watch.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} threads");
-        var shown = failures.OrderBy(f => f.Case).Take(3).Select(f => f.Report);
+        var counts = failures.GroupBy(f => f.Kind).OrderBy(g => g.Key)
+            .Select(g => $"{g.Select(f => f.Case).Distinct().Count()} {Explain(g.Key)}");
+        var shown = failures.OrderBy(f => f.Kind).ThenBy(f => f.Case).Take(3).Select(f => f.Report);
         Assert.True(failures.IsEmpty,
-            $"{failures.Select(f => f.Case).Distinct().Count()} of {cases} cases (seed {seed}) differ from gcc or were not laid out; the first:\n\n"
-            + string.Join("\n", shown));
+            $"Of {cases} cases (seed {seed}): {string.Join(", ", counts)}. The first:\n\n" + string.Join("\n", shown));
         Assert.True(values >= cases * 4L * Targets.Length, $"only {values} values were compared for {cases} cases");
     }
+
+    private static string Explain(FailureKind kind) => kind switch
+    {
+        FailureKind.DiffersFromGcc => "differ from gcc",
+        FailureKind.WrongShape => "have layouts whose members are not the declaration's",
+        FailureKind.NotNative => "have a .NET layout that is not their C layout on x86_64 (AbiLayout.Native<T>() throws)",
+        FailureKind.GeneratorThrew => "make the generator throw",
+        _ => "were not laid out (the oracle generates only declarations the generator should accept)",
+    };
 
     /// <summary>The oracle's own half: the gcc read-back gives the values ABI-NOTES states (u32 then u64: 12 bytes on i386, 16 on x86_64).</summary>
     [Fact]
@@ -96,11 +106,15 @@ public class LayoutOracleFuzzTests
 
     private enum ProbeKind { Size, Align, Offset, MemberSize }
 
-    private sealed record BatchResult(List<(int Case, string Report)> Failures, long Values, long Types);
+    /// <summary>What went wrong with a case, worst first in the report.</summary>
+    private enum FailureKind { DiffersFromGcc, WrongShape, NotNative, GeneratorThrew, NotLaidOut }
 
-    private static BatchResult RunBatch(int seed, int[] indices)
+    private sealed record Failure(int Case, FailureKind Kind, string Report);
+
+    private sealed record BatchResult(List<Failure> Failures, long Values, long Types);
+
+    private static BatchResult RunBatch(int seed, List<OCase> cases, bool isolate = true)
     {
-        var cases = indices.Select(i => RandomDeclarations.Case(seed, i)).ToList();
         var probes = new List<Probe>();
         foreach (var c in cases)
             foreach (var s in c.Types)
@@ -110,23 +124,33 @@ public class LayoutOracleFuzzTests
         string program = GccValues.Program(RandomDeclarations.CPrelude + string.Concat(cases.Select(c => c.C)), probes.Select(p => p.C).ToList());
         var gcc = Targets.ToDictionary(t => t, t => Task.Run(() => GccValues.Compute(t, program)));
 
-        var failures = new List<(int, string)>();
+        var failures = new List<Failure>();
         var (thrown, output, pe, errors) = Build(cases);
         if (thrown is not null || errors.Count > 0)
         {
-            // Find the cases that fail on their own, so that the report shows their declarations.
-            foreach (var c in cases)
+            // Report the cases that fail on their own, with their declarations, and compare the others without them.
+            var good = new List<OCase>();
+            foreach (var c in isolate ? cases : new List<OCase>())
             {
                 var alone = Build(new List<OCase> { c });
                 if (alone.Thrown is not null)
-                    failures.Add((c.Index, Describe(c, seed, "the generator threw", $"  {alone.Thrown}\n")));
+                    failures.Add(new Failure(c.Index, FailureKind.GeneratorThrew, Describe(c, seed, "the generator threw", $"  {alone.Thrown}\n")));
                 else if (alone.Errors.Count > 0)
                     failures.AddRange(Rejected(seed, new List<OCase> { c }, new List<OCase> { c }, alone.Output, alone.Errors));
+                else
+                    good.Add(c);
             }
 
-            if (failures.Count == 0)
-                failures.Add((indices[0], $"cases #{indices[0]}-#{indices[^1]} fail together but not alone: {thrown?.ToString() ?? string.Join("\n", errors.Take(12))}"));
-            return new BatchResult(failures, 0, 0);
+            if (good.Count == cases.Count || !isolate)
+            {
+                failures.Add(new Failure(cases[0].Index, thrown is null ? FailureKind.NotLaidOut : FailureKind.GeneratorThrew,
+                    $"cases #{cases[0].Index}..#{cases[^1].Index} fail together but not alone: {thrown?.ToString() ?? string.Join("\n", errors.Take(12))}"));
+                return new BatchResult(failures, 0, 0);
+            }
+
+            var rest = good.Count > 0 ? RunBatch(seed, good, isolate: false) : new BatchResult(new List<Failure>(), 0, 0);
+            failures.AddRange(rest.Failures);
+            return rest with { Failures = failures };
         }
 
         var context = new OracleLoadContext();
@@ -147,10 +171,7 @@ public class LayoutOracleFuzzTests
             }
 
             if (notLaidOut.Count > 0)
-            {
                 failures.AddRange(Rejected(seed, cases, notLaidOut.Distinct().ToList(), output, Array.Empty<Diagnostic>()));
-                return new BatchResult(failures, 0, 0);
-            }
 
             long compared = 0;
             var layouts = new Dictionary<(Type, AbiTarget), AbiStructLayout>();
@@ -162,7 +183,7 @@ public class LayoutOracleFuzzTests
                 return layout;
             }
 
-            var byCase = probes.Select((p, i) => (Probe: p, Index: i)).GroupBy(x => x.Probe.Case);
+            var byCase = probes.Select((p, i) => (Probe: p, Index: i)).Where(x => !notLaidOut.Contains(x.Probe.Case)).GroupBy(x => x.Probe.Case);
             var gccValues = Targets.ToDictionary(t => t, t => gcc[t].GetAwaiter().GetResult());
             foreach (var t in Targets)
                 if (gccValues[t].Length != probes.Count)
@@ -172,6 +193,7 @@ public class LayoutOracleFuzzTests
             {
                 var c = group.Key;
                 var report = new StringBuilder();
+                bool shapeOnly = false;
                 foreach (var s in c.Types)
                 {
                     // The shape first: every member, in order, is where the declaration says.
@@ -179,8 +201,11 @@ public class LayoutOracleFuzzTests
                     var names = layout.Fields.Select(f => f.Name).ToList();
                     var declared = s.Fields.Select(f => f.Name).ToList();
                     if (!names.SequenceEqual(declared) || layout.IsUnion != s.IsUnion || (layout.FlexibleArray is null) != (s.Flexible is null))
+                    {
                         report.Append($"  {s.Name}: AbiLayout has {(layout.IsUnion ? "union" : "struct")} members [{string.Join(", ", names)}]"
                                       + $"{(layout.FlexibleArray is null ? "" : " + flexible " + layout.FlexibleArray.Name)}, declared [{string.Join(", ", declared)}]\n");
+                        shapeOnly = true;
+                    }
 
                     // .NET's own layout of the generated type in this (x86_64) process is the C layout too.
                     try
@@ -193,11 +218,13 @@ public class LayoutOracleFuzzTests
                     }
                 }
 
-                if (report.Length > 0)
+                if (shapeOnly)
                 {
-                    failures.Add((c.Index, Describe(c, seed, "the generated layouts are not the declarations'", report.ToString())));
+                    failures.Add(new Failure(c.Index, FailureKind.WrongShape, Describe(c, seed, "the generated layouts are not the declarations'", report.ToString())));
                     continue;
                 }
+
+                bool notNative = report.Length > 0, differs = false;
 
                 foreach (var target in Targets)
                 {
@@ -212,14 +239,17 @@ public class LayoutOracleFuzzTests
                             mismatches.Append($"  {probe.C,-70} gcc {theirs,5}   IoctlSharp {ours,5}\n");
                     }
 
+                    differs |= differing > 0;
                     if (differing > 0)
                         report.Append($" on {target.CName()}, {differing} of {group.Count()} values differ:\n").Append(mismatches);
                 }
 
-                if (report.Length > 0)
-                    failures.Add((c.Index, Describe(c, seed, "IoctlSharp's layout differs from gcc's", report.ToString())));
+                if (differs)
+                    failures.Add(new Failure(c.Index, FailureKind.DiffersFromGcc, Describe(c, seed, "IoctlSharp's layout differs from gcc's", report.ToString())));
+                else if (notNative)
+                    failures.Add(new Failure(c.Index, FailureKind.NotNative, Describe(c, seed, ".NET's layout of the generated type is not the C layout", report.ToString())));
             }
-            return new BatchResult(failures, compared, cases.Sum(c => c.Types.Count));
+            return new BatchResult(failures, compared, cases.Except(notLaidOut).Sum(c => c.Types.Count));
         }
         finally
         {
@@ -246,14 +276,14 @@ public class LayoutOracleFuzzTests
         => $"case #{c.Index} (seed {seed}): {what}\n{details}--- C ---\n{RandomDeclarations.CPrelude}{c.C}--- C# ---\n{c.CSharp}";
 
     /// <summary>The cases whose declarations the generator did not lay out, with the compiler's and analyzers' errors for each.</summary>
-    private static IEnumerable<(int, string)> Rejected(int seed, IReadOnlyList<OCase> batch, IReadOnlyList<OCase> cases, Compilation output,
+    private static IEnumerable<Failure> Rejected(int seed, IReadOnlyList<OCase> batch, IReadOnlyList<OCase> cases, Compilation output,
         IEnumerable<Diagnostic> compilerErrors)
     {
         var analyzerErrors = output.WithAnalyzers(Harness.AllAnalyzers())
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult()
             .Where(d => d.Severity == DiagnosticSeverity.Error);
         var all = compilerErrors.Concat(analyzerErrors).Distinct().ToList();
-        var reported = new List<(int, string)>();
+        var reported = new List<Failure>();
         foreach (var c in cases)
         {
             // Harness.Compile names the k-th source Source{k}.cs; errors in generated code name the type.
@@ -263,12 +293,12 @@ public class LayoutOracleFuzzTests
                                                           || (d.Location.SourceTree?.FilePath.Contains(t.Name, StringComparison.Ordinal) ?? false))).ToList();
             if (mine.Count == 0 && cases.Count > 1)
                 continue;
-            reported.Add((c.Index, Describe(c, seed, "the declaration was not laid out (the oracle generates only declarations the generator should accept)",
+            reported.Add(new Failure(c.Index, FailureKind.NotLaidOut, Describe(c, seed, "the declaration was not laid out (the oracle generates only declarations the generator should accept)",
                 string.Concat((mine.Count > 0 ? mine : all).Take(8).Select(d => "  " + d + "\n")))));
         }
 
         if (reported.Count == 0)
-            reported.Add((cases[0].Index, $"cases #{cases[0].Index}..: compilation failed:\n" + string.Concat(all.Take(12).Select(d => "  " + d + "\n"))));
+            reported.Add(new Failure(cases[0].Index, FailureKind.NotLaidOut, $"cases #{cases[0].Index}..: compilation failed:\n" + string.Concat(all.Take(12).Select(d => "  " + d + "\n"))));
         return reported;
     }
 
