@@ -74,6 +74,7 @@ public class LayoutOracleFuzzTests
 
         _output.WriteLine($"layout oracle: {cases} cases (seed {seed}), {types} types, {values} values compared with gcc "
                           + $"(x86_64 and i386) in {watch.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} threads");
+        _output.WriteLine("constructs: " + RandomDeclarations.Census(Enumerable.Range(0, cases).Select(i => RandomDeclarations.Case(seed, i))));
         var counts = failures.GroupBy(f => f.Kind).OrderBy(g => g.Key)
             .Select(g => $"{g.Select(f => f.Case).Distinct().Count()} {Explain(g.Key)}");
         var shown = failures.OrderBy(f => f.Kind).ThenBy(f => f.Case).Take(3).Select(f => f.Report);

@@ -155,7 +155,8 @@ internal sealed record OCase(int Index, List<OStruct> Types, string CSharp, stri
 /// the alignment is 1 anyway or with <c>[AbiAlign]</c> of the natural alignment), an <c>Align</c> above its own
 /// alignment, or a flexible array; the i386 layout, where the interesting differences are, is left free. The root
 /// type, which is never nested, may also over-align: any <c>[AbiAlign]</c> on a member at offset 0 (a union's
-/// members, a struct's first), any <c>Align</c>, and a flexible array.
+/// members, a struct's first), any <c>Align</c>, and a flexible array; and its members at offset 0 may hold an
+/// over-aligned helper (the head), or an array of them, whose C size .NET gets from StructLayout.Size.
 /// </remarks>
 internal static class RandomDeclarations
 {
@@ -173,6 +174,8 @@ internal static class RandomDeclarations
         public Random Rng { get; }
         public string Prefix { get; }
         public List<OStruct> Types { get; } = new();
+        /// <summary>An over-aligned helper that only the root's members at offset 0 use, or null.</summary>
+        public OStruct? Head { get; set; }
         public StringBuilder Extra { get; } = new();
         public int Enums, Arrays;
     }
@@ -184,6 +187,12 @@ internal static class RandomDeclarations
         int helpers = rng.Next(4);
         for (int h = 1; h <= helpers; h++)
             ctx.Types.Add(NewStruct(ctx, ctx.Prefix + "N" + h.ToString(CultureInfo.InvariantCulture), root: false));
+        if (rng.Next(4) == 0)
+        {
+            ctx.Head = NewStruct(ctx, ctx.Prefix + "Head", root: true, flexible: false);
+            ctx.Types.Add(ctx.Head);
+        }
+
         ctx.Types.Add(NewStruct(ctx, ctx.Prefix + "Root", root: true));
 
         var cs = new StringBuilder();
@@ -196,7 +205,7 @@ internal static class RandomDeclarations
         return new OCase(index, ctx.Types, cs.ToString(), c.ToString());
     }
 
-    private static OStruct NewStruct(Context ctx, string name, bool root)
+    private static OStruct NewStruct(Context ctx, string name, bool root, bool flexible = true)
     {
         var rng = ctx.Rng;
         bool union = rng.Next(5) == 0;
@@ -210,21 +219,23 @@ internal static class RandomDeclarations
         }
 
         var s = new OStruct(name, union, pack, packed);
-        var nestable = ctx.Types.ToList(); // helpers are nestable by construction; the root is added after
+        var nestable = ctx.Types.Where(t => t != ctx.Head).ToList(); // helpers are nestable by construction
         int count = 1 + rng.Next(root ? 8 : 5);
         int clrAlign = 1, cAlign = 1;
         for (int i = 0; i < count; i++)
         {
-            var type = NewType(ctx, nestable, s, allowFixed: true, depth: 0);
-            int clr = s.ClrMemberAlign(type);
             bool freeAlignment = root && (union || i == 0); // at offset 0 an over-aligned member moves nothing
+            var type = freeAlignment && ctx.Head is { } head && rng.Next(2) == 0
+                ? rng.Next(2) == 0 ? new AggType(head) : DeclareInlineArray(ctx, new AggType(head))
+                : NewType(ctx, nestable, s, allowFixed: true, depth: 0);
+            int clr = s.ClrMemberAlign(type); // for the head, its C alignment: at least .NET's, which is all that matters here
             var (abiAlign, abiPacked) = PickMemberAttributes(rng, s, type, clr, freeAlignment);
             s.Fields.Add(new OField("F" + i.ToString(CultureInfo.InvariantCulture), type, abiAlign, abiPacked));
             clrAlign = Math.Max(clrAlign, clr);
             cAlign = Math.Max(cAlign, s.CMemberAlign(type, abiAlign, abiPacked));
         }
 
-        if (root && !union && rng.Next(6) == 0)
+        if (root && flexible && !union && rng.Next(6) == 0)
         {
             s.Flexible = NewFlexibleElement(ctx, nestable);
             cAlign = Math.Max(cAlign, s.CMemberAlign(s.Flexible, 0, false));
@@ -320,8 +331,13 @@ internal static class RandomDeclarations
         };
         if (depth > 0 && !MultiDimensionalArraysOfAnyElement && !SameOnEveryTarget(element))
             element = new PrimType(Prims.Integers[rng.Next(Prims.Integers.Length)]); // an array of arrays (see below)
+        return DeclareInlineArray(ctx, element);
+    }
+
+    private static InlineType DeclareInlineArray(Context ctx, OType element)
+    {
         string name = ctx.Prefix + "A" + (++ctx.Arrays).ToString(CultureInfo.InvariantCulture);
-        int length = 1 + rng.Next(4);
+        int length = 1 + ctx.Rng.Next(4);
         ctx.Extra.Append($"[InlineArray({length})] public unsafe struct {name} {{ private {element.CSharp} _e; }}\n");
         return new InlineType(name, element, length);
     }
@@ -350,6 +366,39 @@ internal static class RandomDeclarations
             1 => NewEnum(ctx),
             _ => new PrimType(Prims.All[rng.Next(Prims.All.Length)]),
         };
+    }
+
+    /// <summary>How often each construct occurs in <paramref name="cases"/>, for the test's output.</summary>
+    public static string Census(IEnumerable<OCase> cases)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        void Count(string what, bool yes) { if (yes) counts[what] = counts.GetValueOrDefault(what) + 1; }
+        foreach (var c in cases)
+        {
+            foreach (var s in c.Types)
+            {
+                Count("unions", s.IsUnion);
+                Count("Pack", s.Pack > 0);
+                Count("Packed", s.Packed);
+                Count("Align", s.Align > 0);
+                Count("flexible arrays", s.Flexible is not null);
+                foreach (var f in s.Fields)
+                {
+                    Count("AbiAlign", f.AbiAlign > 0);
+                    Count("AbiPacked", f.AbiPacked);
+                    Count("fixed buffers", f.Type is FixedType);
+                    Count("inline arrays", f.Type is InlineType);
+                    Count("arrays of arrays", f.Type is InlineType { Element: InlineType });
+                    Count("nested types", f.Type is AggType or InlineType { Element: AggType });
+                    Count("pointers", f.Type is PointerType or InlineType { Element: PointerType });
+                    Count("enums", f.Type is EnumType or InlineType { Element: EnumType });
+                    Count("head members at offset 0", f.Type is AggType { Struct.Name: var n } && n.EndsWith("_Head", StringComparison.Ordinal)
+                                                || f.Type is InlineType { Element: AggType { Struct.Name: var m } } && m.EndsWith("_Head", StringComparison.Ordinal));
+                }
+            }
+        }
+
+        return string.Join(", ", counts.Select(kv => $"{kv.Key} {kv.Value}"));
     }
 
     private static void RenderCSharp(StringBuilder sb, OStruct s)
