@@ -34,7 +34,7 @@ namespace IoctlSharp.Generators.Tests;
 /// </remarks>
 public class LayoutOracleFuzzTests
 {
-    private const int DefaultCases = 300;
+    private const int DefaultCases = 200;
     private const int DefaultSeed = 20261202;
     private const int CasesPerBatch = 50;
 
