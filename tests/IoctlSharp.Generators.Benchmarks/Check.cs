@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace IoctlSharp.Generators.Benchmarks;
@@ -65,10 +66,34 @@ public static class Check
             }
         }
 
+        ReportIncrementality(input, edited, output);
+
         foreach (var failure in failures)
             output.WriteLine("FAIL: " + failure);
         output.WriteLine(failures.Count == 0 ? "check: the declaration set is valid" : Invariant($"check: {failures.Count} problems"));
         return failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// What the incremental run after the one-struct edit recomputes: for each of the generator's named steps
+    /// (<see cref="IoctlGenerator.Steps"/>, public), how many outputs were cached, unchanged, modified, new or
+    /// removed. Information for the reader of the benchmark, not a pass/fail check.
+    /// </summary>
+    private static void ReportIncrementality(Compilation input, Compilation edited, TextWriter output)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new IoctlGenerator().AsSourceGenerator() },
+            parseOptions: Workload.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGenerators(input).RunGenerators(edited);
+        var result = driver.GetRunResult().Results.Single();
+        var steps = result.TrackedSteps.Concat(result.TrackedOutputSteps.Where(s => !result.TrackedSteps.ContainsKey(s.Key)));
+        foreach (var step in steps.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            var reasons = step.Value.SelectMany(r => r.Outputs).GroupBy(o => o.Reason).OrderBy(g => g.Key)
+                .Select(g => Invariant($"{g.Count()} {g.Key}"));
+            output.WriteLine($"after the one-struct edit, step {step.Key}: " + string.Join(", ", reasons));
+        }
     }
 
     private static bool InheritsFrom(INamedTypeSymbol? type, string name)
