@@ -94,7 +94,13 @@ public class ErrnoException : IOException
 {
     /// <summary>Creates the exception for <paramref name="errno"/> returned by <paramref name="operation"/> on <paramref name="subject"/>.</summary>
     public ErrnoException(int errno, string operation, string subject)
-        : this(errno, $"{operation} {subject} failed: {IoctlSharp.Errno.Name(errno)} ({errno}): {Marshal.GetPInvokeErrorMessage(errno)}")
+        : this(errno, $"{operation} {subject} failed: {IoctlSharp.Errno.Name(errno)} ({errno}): {IoctlSharp.Errno.GetMessage(errno)}")
+    {
+    }
+
+    /// <summary>Creates the exception for <paramref name="errno"/> from a system call of your own: the message is the errno's name, number and text.</summary>
+    public ErrnoException(int errno)
+        : this(errno, $"{IoctlSharp.Errno.Name(errno)} ({errno}): {IoctlSharp.Errno.GetMessage(errno)}")
     {
     }
 
