@@ -198,7 +198,7 @@ public class FileDescriptorHandle : SafeHandle
             var created = new AsyncWait();
             wait = Interlocked.CompareExchange(ref _asyncWait, created, null) ?? created;
             if (wait != created)
-                created.Free();
+                created.FreeUnused();
         }
 
         return wait.Start(this, events, cancellationToken);
@@ -323,7 +323,7 @@ public class FileDescriptorHandle : SafeHandle
     {
         if (_closeEventFd >= 0)
             Native.Close(_closeEventFd);
-        _asyncWait?.Free();
+        _asyncWait?.Free((int)handle);
         return !_ownsFd || Native.Close((int)handle) == 0;
     }
 }
@@ -367,7 +367,7 @@ internal static unsafe partial class Native
     public const int MAP_PRIVATE = 0x02;
     public const int MAP_ANONYMOUS = 0x20;
     public const int O_NONBLOCK = 0x800;
-    public const int EPOLL_CTL_ADD = 1, EPOLL_CTL_MOD = 3;
+    public const int EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLL_CTL_MOD = 3;
     public const uint EPOLLONESHOT = 1u << 30;
 
     // struct epoll_event is __attribute__((packed)) on x86_64 only (__EPOLL_PACKED in glibc's sys/epoll.h).

@@ -24,6 +24,9 @@ internal sealed class ThreadWaker
 
     public static ThreadWaker Current => t_current ??= new ThreadWaker(Native.CreateEventFd("a cancellation eventfd"));
 
+    /// <summary>A thread that has exited leaves its waker unreachable: its eventfd is closed then.</summary>
+    ~ThreadWaker() => Native.Close(Fd);
+
     public unsafe void Signal()
     {
         ulong one = 1;
@@ -273,6 +276,17 @@ internal sealed unsafe class AsyncWait : IValueTaskSource<PollEvents>, IThreadPo
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
         => _core.OnCompleted(continuation, state, token, flags);
 
-    /// <summary>When the handle is released: the slot goes back (the fd's close removes it from the epoll set).</summary>
-    public void Free() => ReadinessLoop.FreeSlot(_slot);
+    /// <summary>
+    /// When the handle is released, before its fd is closed (or left open, for a borrowed fd): out of the epoll set,
+    /// so that a later wait on the same fd number can be added again, and the slot goes back.
+    /// </summary>
+    public void Free(int fd)
+    {
+        if (_added)
+            Native.EpollArm(ReadinessLoop.Epoll, Native.EPOLL_CTL_DEL, fd, 0, 0);
+        ReadinessLoop.FreeSlot(_slot);
+    }
+
+    /// <summary>A wait object that lost the race to be the handle's, never armed.</summary>
+    public void FreeUnused() => ReadinessLoop.FreeSlot(_slot);
 }

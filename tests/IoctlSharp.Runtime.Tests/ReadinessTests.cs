@@ -125,6 +125,29 @@ public class ReadinessTests
     }
 
     [Fact]
+    public async Task ABorrowedFdCanBeWaitedOnAgainThroughANewHandleAfterTheFirstIsDisposed()
+    {
+        var (read, write) = Libc.Pipe();
+        using (read)
+        using (write)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                // Each wrapper arms the same fd in the process's epoll set; releasing it takes the fd out again, or
+                // the next wrapper's first wait would fail with EEXIST.
+                using var borrowed = new FileDescriptorHandle(read.Fd, ownsHandle: false);
+                var wait = borrowed.WaitForReadyAsync(PollEvents.Readable);
+                Assert.False(wait.IsCompleted);
+                write.Write<byte>(new byte[] { 1 });
+                Assert.Equal(PollEvents.Readable, await wait.AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+                borrowed.Read(new byte[1].AsSpan());
+            }
+
+            Assert.Equal("pipe:", Libc.FdTarget(read.Fd)![..5]); // still open: borrowing never closed it
+        }
+    }
+
+    [Fact]
     public async Task AnAsyncWaitIsReleasedByCancellationAndByDispose()
     {
         using var tun = Tun.OpenInterface(FileDescriptorOpenOptions.NonBlocking);
