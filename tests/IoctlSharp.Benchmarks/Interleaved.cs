@@ -94,7 +94,7 @@ internal static class Interleaved
         protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData) => Events++;
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.OrderBy(v => v).ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;

@@ -19,6 +19,12 @@ if (args.Length > 0 && args[0] == "--interleaved")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--wakeup")
+{
+    WakeUpLatency.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+    return;
+}
+
 var job = Job.Default
     .WithLaunchCount(1)
     .WithWarmupCount(3)
