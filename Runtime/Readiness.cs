@@ -194,15 +194,12 @@ internal sealed unsafe class AsyncWait : IValueTaskSource<PollEvents>, IThreadPo
         _error = null;
         _result = PollEvents.None;
         short token = _core.Version;
-        if (cancellationToken.CanBeCanceled)
-            _registration = cancellationToken.UnsafeRegister(static (state, token) => ((AsyncWait)state!).Abort(new OperationCanceledException(token)), this);
-        if (Volatile.Read(ref _state) != Pending)
-            return new ValueTask<PollEvents>(this, token); // cancelled already
-
         int error;
-        lock (_gate)
+        lock (_gate) // Execute takes it too: it sees the registration whole, and never runs between the check and the arming
         {
-            // Completed meanwhile (cancelled on another thread): arm nothing, since the reference may be gone.
+            if (cancellationToken.CanBeCanceled)
+                _registration = cancellationToken.UnsafeRegister(static (state, token) => ((AsyncWait)state!).Abort(new OperationCanceledException(token)), this);
+            // Cancelled already (the callback ran inside UnsafeRegister) or meanwhile: arm nothing.
             if (Volatile.Read(ref _state) != Pending)
                 return new ValueTask<PollEvents>(this, token);
             _arming = (uint)Interlocked.Increment(ref s_armings);
@@ -243,15 +240,17 @@ internal sealed unsafe class AsyncWait : IValueTaskSource<PollEvents>, IThreadPo
     {
         var owner = _owner!;
         _owner = null;
+        CancellationTokenRegistration registration;
         lock (_gate)
         {
             _arming = 0; // an event still on its way is now stale
             if (_error is not null && _added)
                 Native.EpollArm(ReadinessLoop.Epoll, Native.EPOLL_CTL_MOD, (int)owner.DangerousGetHandle(), Native.EPOLLONESHOT, 0);
+            registration = _registration;
+            _registration = default;
         }
 
-        _registration.Dispose();
-        _registration = default;
+        registration.Dispose(); // waits for a cancellation callback in progress, which takes no lock
         owner.DangerousRelease();
         if (_error is null)
             _core.SetResult(_result);

@@ -22,11 +22,18 @@ public static partial class Tun
     public static partial void SetInterface(SafeHandle tun, ref IfReqFlags request);
 
     /// <summary>/dev/net/tun, attached to a new tun interface (named by the kernel: tunN), without packet info.</summary>
-    public static FileDescriptorHandle OpenInterface(FileDescriptorOpenOptions options)
+    public static FileDescriptorHandle OpenInterface(FileDescriptorOpenOptions options) => OpenInterface(options, out _);
+
+    /// <summary>
+    /// The same, with the interface's name, which the kernel writes back into the request. The interface is not
+    /// persistent: it exists (in /sys/class/net) exactly as long as the fd is open.
+    /// </summary>
+    public static unsafe FileDescriptorHandle OpenInterface(FileDescriptorOpenOptions options, out string name)
     {
         var tun = FileDescriptorHandle.Open("/dev/net/tun", options);
         var request = new IfReqFlags { Flags = IfReqFlags.IffTun | IfReqFlags.IffNoPi };
         SetInterface(tun, ref request);
+        name = new string((sbyte*)request.Name);
         return tun;
     }
 }
