@@ -84,6 +84,12 @@ public class ReadinessTests
             Assert.Equal(PollEvents.None, read.WaitForReady(PollEvents.Readable, TimeSpan.FromMilliseconds(1)));
             write.Dispose();
             Assert.Equal(PollEvents.HangUp, read.WaitForReady(PollEvents.Readable, cts.Token));
+
+            // A timeout is infinite or 0 to int.MaxValue ms; a handle without an fd has nothing to wait for.
+            Assert.Throws<ArgumentOutOfRangeException>(() => read.WaitForReady(PollEvents.Readable, TimeSpan.FromMilliseconds(-2)));
+            Assert.Throws<ArgumentOutOfRangeException>(() => read.WaitForReady(PollEvents.Readable, TimeSpan.FromDays(30)));
+            using var empty = new FileDescriptorHandle();
+            Assert.Throws<InvalidOperationException>(() => empty.WaitForReady(PollEvents.Readable));
         }
     }
 
