@@ -154,6 +154,12 @@ public class KvmInterruptTests
         Assert.Equal(0, guest.Run.Value.ImmediateExit);
         Assert.False(interrupter.Acknowledge());
 
+        // The throwing wrapper works alike: EINTR arrives as an IoctlException.
+        interrupter.Interrupt();
+        var e = Assert.Throws<IoctlException>(() => Kvm.Run(guest.Vcpu));
+        Assert.True(e.Errno == Errno.EINTR && interrupter.Acknowledge());
+        Assert.False(guest.Started);
+
         interrupter.Dispose();
         Assert.Throws<ObjectDisposedException>(() => interrupter.Interrupt());
     }
