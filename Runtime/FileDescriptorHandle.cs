@@ -184,6 +184,8 @@ public class FileDescriptorHandle : SafeHandle
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (thrown when awaited).</exception>
     /// <exception cref="ObjectDisposedException">The handle is, or was while waiting, disposed.</exception>
     /// <exception cref="InvalidOperationException">Another asynchronous wait on this handle is pending.</exception>
+    /// <exception cref="ErrnoException">epoll_ctl(2) refused the fd (thrown when awaited): <c>EPERM</c> for a file
+    /// whose driver has no poll support (<c>/dev/kvm</c> itself; poll(2) reports such an fd always readable and writable).</exception>
     public ValueTask<PollEvents> WaitForReadyAsync(PollEvents events, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)

@@ -156,6 +156,19 @@ public class ReadinessTests
     }
 
     [Fact]
+    public async Task AnFdWithoutPollSupportFailsTheAsyncWaitWithEpermAndTheHandleCanWaitAgain()
+    {
+        // /dev/kvm has no poll method: poll(2) calls it always readable and writable, never Priority; epoll refuses it.
+        using var kvm = FileDescriptorHandle.Open("/dev/kvm");
+        Assert.Equal(PollEvents.Readable, kvm.WaitForReady(PollEvents.Readable | PollEvents.Priority, TimeSpan.Zero));
+        for (int i = 0; i < 2; i++) // the failed wait leaves the handle's wait object free for the next
+        {
+            var e = await Assert.ThrowsAsync<ErrnoException>(() => kvm.WaitForReadyAsync(PollEvents.Priority).AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal(Errno.EPERM, e.Errno);
+        }
+    }
+
+    [Fact]
     public async Task AnAsyncWaitIsReleasedByCancellationAndByDispose()
     {
         using var tun = Tun.OpenInterface(FileDescriptorOpenOptions.NonBlocking, out string name);
