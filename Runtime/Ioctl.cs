@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -20,56 +21,83 @@ namespace IoctlSharp;
 /// precisely so that the caller sees the signal or <c>immediate_exit</c>).</para>
 /// <para><see cref="WithoutGCTransition"/> issues the same calls without the GC transition, for requests that never
 /// block.</para>
+/// <para>Tracing: every call is reported to the <c>IoctlSharp</c> event source (dotnet-trace, dotnet-counters, an
+/// <see cref="System.Diagnostics.Tracing.EventListener"/>) while a listener has it enabled, with the name given here,
+/// the number, the fd, the result, the errno and the duration; when no listener has it enabled, a call pays one flag
+/// test. The <c>TryInvoke*</c> overloads without a name report an empty name.</para>
 /// </remarks>
 public static unsafe partial class Ioctl
 {
     /// <summary>Issues <paramref name="request"/> with no argument (0); returns the non-negative result.</summary>
-    public static int Invoke(SafeHandle fd, uint request, string name) => Call<WithTransition>(fd, request, null).ValueOrThrow(name, request);
+    public static int Invoke(SafeHandle fd, uint request, string name) => Call<WithTransition>(fd, request, null, name).ValueOrThrow(name, request);
 
     /// <summary>Issues <paramref name="request"/> with an integer argument passed by value (KVM_CHECK_EXTENSION, KVM_CREATE_VCPU).</summary>
     public static int InvokeValue(SafeHandle fd, uint request, nuint argument, string name)
-        => Call<WithTransition>(fd, request, (void*)argument).ValueOrThrow(name, request);
+        => Call<WithTransition>(fd, request, (void*)argument, name).ValueOrThrow(name, request);
 
     /// <summary>Issues <paramref name="request"/> with a pointer to <paramref name="argument"/>.</summary>
     public static int InvokeRef<T>(SafeHandle fd, uint request, ref T argument, string name) where T : unmanaged
     {
         fixed (T* p = &argument)
-            return Call<WithTransition>(fd, request, p).ValueOrThrow(name, request);
+            return Call<WithTransition>(fd, request, p, name).ValueOrThrow(name, request);
     }
 
     /// <summary>Issues <paramref name="request"/> with a pointer to the first byte of <paramref name="buffer"/>.</summary>
     public static int InvokeSpan(SafeHandle fd, uint request, Span<byte> buffer, string name)
     {
         fixed (byte* p = buffer)
-            return Call<WithTransition>(fd, request, p).ValueOrThrow(name, request);
+            return Call<WithTransition>(fd, request, p, name).ValueOrThrow(name, request);
     }
 
     /// <summary>Issues <paramref name="request"/> with a raw pointer argument.</summary>
     public static int InvokePointer(SafeHandle fd, uint request, void* argument, string name)
-        => Call<WithTransition>(fd, request, argument).ValueOrThrow(name, request);
+        => Call<WithTransition>(fd, request, argument, name).ValueOrThrow(name, request);
 
     /// <summary>Like <see cref="Invoke"/>, but returns the errno instead of throwing.</summary>
-    public static IoctlResult TryInvoke(SafeHandle fd, uint request) => Call<WithTransition>(fd, request, null);
+    public static IoctlResult TryInvoke(SafeHandle fd, uint request) => Call<WithTransition>(fd, request, null, null);
+
+    /// <summary>Like <see cref="Invoke"/>, but returns the errno instead of throwing; <paramref name="name"/> names the request in traces (<see cref="Ioctl"/>).</summary>
+    public static IoctlResult TryInvoke(SafeHandle fd, uint request, string name) => Call<WithTransition>(fd, request, null, name);
 
     /// <summary>Like <see cref="InvokeValue"/>, but returns the errno instead of throwing.</summary>
-    public static IoctlResult TryInvokeValue(SafeHandle fd, uint request, nuint argument) => Call<WithTransition>(fd, request, (void*)argument);
+    public static IoctlResult TryInvokeValue(SafeHandle fd, uint request, nuint argument) => Call<WithTransition>(fd, request, (void*)argument, null);
+
+    /// <summary>Like <see cref="InvokeValue"/>, but returns the errno instead of throwing; <paramref name="name"/> names the request in traces (<see cref="Ioctl"/>).</summary>
+    public static IoctlResult TryInvokeValue(SafeHandle fd, uint request, nuint argument, string name) => Call<WithTransition>(fd, request, (void*)argument, name);
 
     /// <summary>Like <see cref="InvokeRef{T}"/>, but returns the errno instead of throwing.</summary>
     public static IoctlResult TryInvokeRef<T>(SafeHandle fd, uint request, ref T argument) where T : unmanaged
     {
         fixed (T* p = &argument)
-            return Call<WithTransition>(fd, request, p);
+            return Call<WithTransition>(fd, request, p, null);
+    }
+
+    /// <summary>Like <see cref="InvokeRef{T}"/>, but returns the errno instead of throwing; <paramref name="name"/> names the request in traces (<see cref="Ioctl"/>).</summary>
+    public static IoctlResult TryInvokeRef<T>(SafeHandle fd, uint request, ref T argument, string name) where T : unmanaged
+    {
+        fixed (T* p = &argument)
+            return Call<WithTransition>(fd, request, p, name);
     }
 
     /// <summary>Like <see cref="InvokeSpan"/>, but returns the errno instead of throwing.</summary>
     public static IoctlResult TryInvokeSpan(SafeHandle fd, uint request, Span<byte> buffer)
     {
         fixed (byte* p = buffer)
-            return Call<WithTransition>(fd, request, p);
+            return Call<WithTransition>(fd, request, p, null);
+    }
+
+    /// <summary>Like <see cref="InvokeSpan"/>, but returns the errno instead of throwing; <paramref name="name"/> names the request in traces (<see cref="Ioctl"/>).</summary>
+    public static IoctlResult TryInvokeSpan(SafeHandle fd, uint request, Span<byte> buffer, string name)
+    {
+        fixed (byte* p = buffer)
+            return Call<WithTransition>(fd, request, p, name);
     }
 
     /// <summary>Like <see cref="InvokePointer"/>, but returns the errno instead of throwing.</summary>
-    public static IoctlResult TryInvokePointer(SafeHandle fd, uint request, void* argument) => Call<WithTransition>(fd, request, argument);
+    public static IoctlResult TryInvokePointer(SafeHandle fd, uint request, void* argument) => Call<WithTransition>(fd, request, argument, null);
+
+    /// <summary>Like <see cref="InvokePointer"/>, but returns the errno instead of throwing; <paramref name="name"/> names the request in traces (<see cref="Ioctl"/>).</summary>
+    public static IoctlResult TryInvokePointer(SafeHandle fd, uint request, void* argument, string name) => Call<WithTransition>(fd, request, argument, name);
 
     /// <summary>
     /// The same calls without the GC transition (<see cref="SuppressGCTransitionAttribute"/>): a few nanoseconds less
@@ -80,52 +108,75 @@ public static unsafe partial class Ioctl
     public static class WithoutGCTransition
     {
         /// <inheritdoc cref="Ioctl.Invoke"/>
-        public static int Invoke(SafeHandle fd, uint request, string name) => Call<NoTransition>(fd, request, null).ValueOrThrow(name, request);
+        public static int Invoke(SafeHandle fd, uint request, string name) => Call<NoTransition>(fd, request, null, name).ValueOrThrow(name, request);
 
         /// <inheritdoc cref="Ioctl.InvokeValue"/>
         public static int InvokeValue(SafeHandle fd, uint request, nuint argument, string name)
-            => Call<NoTransition>(fd, request, (void*)argument).ValueOrThrow(name, request);
+            => Call<NoTransition>(fd, request, (void*)argument, name).ValueOrThrow(name, request);
 
         /// <inheritdoc cref="Ioctl.InvokeRef{T}"/>
         public static int InvokeRef<T>(SafeHandle fd, uint request, ref T argument, string name) where T : unmanaged
         {
             fixed (T* p = &argument)
-                return Call<NoTransition>(fd, request, p).ValueOrThrow(name, request);
+                return Call<NoTransition>(fd, request, p, name).ValueOrThrow(name, request);
         }
 
         /// <inheritdoc cref="Ioctl.InvokeSpan"/>
         public static int InvokeSpan(SafeHandle fd, uint request, Span<byte> buffer, string name)
         {
             fixed (byte* p = buffer)
-                return Call<NoTransition>(fd, request, p).ValueOrThrow(name, request);
+                return Call<NoTransition>(fd, request, p, name).ValueOrThrow(name, request);
         }
 
         /// <inheritdoc cref="Ioctl.InvokePointer"/>
         public static int InvokePointer(SafeHandle fd, uint request, void* argument, string name)
-            => Call<NoTransition>(fd, request, argument).ValueOrThrow(name, request);
+            => Call<NoTransition>(fd, request, argument, name).ValueOrThrow(name, request);
 
-        /// <inheritdoc cref="Ioctl.TryInvoke"/>
-        public static IoctlResult TryInvoke(SafeHandle fd, uint request) => Call<NoTransition>(fd, request, null);
+        /// <inheritdoc cref="Ioctl.TryInvoke(SafeHandle, uint)"/>
+        public static IoctlResult TryInvoke(SafeHandle fd, uint request) => Call<NoTransition>(fd, request, null, null);
 
-        /// <inheritdoc cref="Ioctl.TryInvokeValue"/>
-        public static IoctlResult TryInvokeValue(SafeHandle fd, uint request, nuint argument) => Call<NoTransition>(fd, request, (void*)argument);
+        /// <inheritdoc cref="Ioctl.TryInvoke(SafeHandle, uint, string)"/>
+        public static IoctlResult TryInvoke(SafeHandle fd, uint request, string name) => Call<NoTransition>(fd, request, null, name);
 
-        /// <inheritdoc cref="Ioctl.TryInvokeRef{T}"/>
+        /// <inheritdoc cref="Ioctl.TryInvokeValue(SafeHandle, uint, nuint)"/>
+        public static IoctlResult TryInvokeValue(SafeHandle fd, uint request, nuint argument) => Call<NoTransition>(fd, request, (void*)argument, null);
+
+        /// <inheritdoc cref="Ioctl.TryInvokeValue(SafeHandle, uint, nuint, string)"/>
+        public static IoctlResult TryInvokeValue(SafeHandle fd, uint request, nuint argument, string name) => Call<NoTransition>(fd, request, (void*)argument, name);
+
+        /// <inheritdoc cref="Ioctl.TryInvokeRef{T}(SafeHandle, uint, ref T)"/>
         public static IoctlResult TryInvokeRef<T>(SafeHandle fd, uint request, ref T argument) where T : unmanaged
         {
             fixed (T* p = &argument)
-                return Call<NoTransition>(fd, request, p);
+                return Call<NoTransition>(fd, request, p, null);
         }
 
-        /// <inheritdoc cref="Ioctl.TryInvokeSpan"/>
+        /// <inheritdoc cref="Ioctl.TryInvokeRef{T}(SafeHandle, uint, ref T, string)"/>
+        public static IoctlResult TryInvokeRef<T>(SafeHandle fd, uint request, ref T argument, string name) where T : unmanaged
+        {
+            fixed (T* p = &argument)
+                return Call<NoTransition>(fd, request, p, name);
+        }
+
+        /// <inheritdoc cref="Ioctl.TryInvokeSpan(SafeHandle, uint, Span{byte})"/>
         public static IoctlResult TryInvokeSpan(SafeHandle fd, uint request, Span<byte> buffer)
         {
             fixed (byte* p = buffer)
-                return Call<NoTransition>(fd, request, p);
+                return Call<NoTransition>(fd, request, p, null);
         }
 
-        /// <inheritdoc cref="Ioctl.TryInvokePointer"/>
-        public static IoctlResult TryInvokePointer(SafeHandle fd, uint request, void* argument) => Call<NoTransition>(fd, request, argument);
+        /// <inheritdoc cref="Ioctl.TryInvokeSpan(SafeHandle, uint, Span{byte}, string)"/>
+        public static IoctlResult TryInvokeSpan(SafeHandle fd, uint request, Span<byte> buffer, string name)
+        {
+            fixed (byte* p = buffer)
+                return Call<NoTransition>(fd, request, p, name);
+        }
+
+        /// <inheritdoc cref="Ioctl.TryInvokePointer(SafeHandle, uint, void*)"/>
+        public static IoctlResult TryInvokePointer(SafeHandle fd, uint request, void* argument) => Call<NoTransition>(fd, request, argument, null);
+
+        /// <inheritdoc cref="Ioctl.TryInvokePointer(SafeHandle, uint, void*, string)"/>
+        public static IoctlResult TryInvokePointer(SafeHandle fd, uint request, void* argument, string name) => Call<NoTransition>(fd, request, argument, name);
     }
 
     /// <summary>
@@ -144,10 +195,14 @@ public static unsafe partial class Ioctl
     /// <summary>
     /// The one call path: hold a reference on the handle, issue the request, read errno at once. The system call is a
     /// type argument so that the JIT compiles one specialised copy per kind of call, with no branch between them.
+    /// Tracing costs one flag test while the <c>IoctlSharp</c> event source is off; when it is on, the traced copy
+    /// times the call and reports it.
     /// </summary>
-    private static IoctlResult Call<TSys>(SafeHandle fd, uint request, void* argument) where TSys : struct, ISystemCall
+    private static IoctlResult Call<TSys>(SafeHandle fd, uint request, void* argument, string? name) where TSys : struct, ISystemCall
     {
         ArgumentNullException.ThrowIfNull(fd);
+        if (IoctlEventSource.Log.IsEnabled())
+            return CallTraced<TSys>(fd, request, argument, name);
         bool added = false;
         try
         {
@@ -160,6 +215,31 @@ public static unsafe partial class Ioctl
             if (added)
                 fd.DangerousRelease();
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IoctlResult CallTraced<TSys>(SafeHandle fd, uint request, void* argument, string? name) where TSys : struct, ISystemCall
+    {
+        bool added = false;
+        int number = -1;
+        IoctlResult outcome;
+        long started;
+        try
+        {
+            fd.DangerousAddRef(ref added);
+            number = (int)fd.DangerousGetHandle();
+            started = Stopwatch.GetTimestamp();
+            int result = TSys.Ioctl(number, request, argument);
+            outcome = result >= 0 ? new IoctlResult(result, 0) : new IoctlResult(-1, Marshal.GetLastPInvokeError());
+        }
+        finally
+        {
+            if (added)
+                fd.DangerousRelease();
+        }
+
+        IoctlEventSource.Log.Completed(name, request, number, outcome, Stopwatch.GetTimestamp() - started);
+        return outcome;
     }
 
     private interface ISystemCall

@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
 namespace IoctlSharp;
@@ -7,7 +9,7 @@ public class IoctlException : ErrnoException
 {
     /// <summary>Creates the exception for <paramref name="errno"/> returned by <paramref name="requestName"/>.</summary>
     public IoctlException(int errno, string requestName, uint request)
-        : base(errno, $"{requestName} (0x{request:X8}) failed: {IoctlSharp.Errno.Name(errno)} ({errno}): {Marshal.GetPInvokeErrorMessage(errno)}")
+        : base(errno, $"{requestName} (0x{request:X8}) failed: {IoctlSharp.Errno.Name(errno)} ({errno}): {IoctlSharp.Errno.GetMessage(errno)}")
     {
         RequestName = requestName;
         Request = request;
@@ -20,19 +22,34 @@ public class IoctlException : ErrnoException
     public uint Request { get; }
 }
 
-/// <summary>Linux errno values (asm-generic/errno-base.h and errno.h, as on x86, arm, aarch64, riscv and powerpc).</summary>
-public static class Errno
+/// <summary>
+/// Linux errno values, their symbolic names and their messages. The constants (<see cref="EPERM"/> …
+/// <see cref="EHWPOISON"/>, with the aliases <see cref="EWOULDBLOCK"/>, <see cref="EDEADLOCK"/> and
+/// <see cref="ENOTSUP"/>) are the generic numbers of the kernel's <c>asm-generic/errno-base.h</c> and
+/// <c>asm-generic/errno.h</c>, which x86, x86_64, arm, aarch64 and riscv64 use; a few architectures (alpha, mips,
+/// parisc and sparc among them) number many of them differently.
+/// </summary>
+public static partial class Errno
 {
-    /// <summary>The symbolic name of <paramref name="errno"/>, or <c>E{number}</c> for one without a name here.</summary>
-    public static string Name(int errno) => errno switch
+    /// <summary>The symbolic name of <paramref name="errno"/> (<c>ENOENT</c>), or <c>E{number}</c> for a number without one.</summary>
+    /// <remarks>Where two names share a number, the name is the one the header defines with the number: <c>EAGAIN</c>, not <c>EWOULDBLOCK</c>.</remarks>
+    public static string Name(int errno) => KnownName(errno) ?? "E" + errno.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The symbolic name of <paramref name="errno"/>; false for a number that has none.</summary>
+    public static bool TryGetName(int errno, [NotNullWhen(true)] out string? name)
     {
-        1 => "EPERM", 2 => "ENOENT", 3 => "ESRCH", 4 => "EINTR", 5 => "EIO", 6 => "ENXIO", 7 => "E2BIG",
-        8 => "ENOEXEC", 9 => "EBADF", 10 => "ECHILD", 11 => "EAGAIN", 12 => "ENOMEM", 13 => "EACCES",
-        14 => "EFAULT", 15 => "ENOTBLK", 16 => "EBUSY", 17 => "EEXIST", 18 => "EXDEV", 19 => "ENODEV",
-        20 => "ENOTDIR", 21 => "EISDIR", 22 => "EINVAL", 23 => "ENFILE", 24 => "EMFILE", 25 => "ENOTTY",
-        26 => "ETXTBSY", 27 => "EFBIG", 28 => "ENOSPC", 29 => "ESPIPE", 30 => "EROFS", 31 => "EMLINK",
-        32 => "EPIPE", 33 => "EDOM", 34 => "ERANGE", 35 => "EDEADLK", 36 => "ENAMETOOLONG", 38 => "ENOSYS",
-        61 => "ENODATA", 62 => "ETIME", 75 => "EOVERFLOW", 95 => "EOPNOTSUPP", 110 => "ETIMEDOUT",
-        _ => "E" + errno.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        name = KnownName(errno);
+        return name is not null;
+    }
+
+    /// <summary>The number of the errno called <paramref name="name"/> (<c>"EAGAIN"</c> or its alias <c>"EWOULDBLOCK"</c>, case-sensitive); false for a name that is not one.</summary>
+    public static bool TryGetValue(string name, out int errno)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        errno = KnownValue(name);
+        return errno != 0;
+    }
+
+    /// <summary>The C library's message for <paramref name="errno"/> (<c>strerror</c>: "No such file or directory").</summary>
+    public static string GetMessage(int errno) => Marshal.GetPInvokeErrorMessage(errno);
 }

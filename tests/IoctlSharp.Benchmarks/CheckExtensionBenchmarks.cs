@@ -152,19 +152,25 @@ public unsafe partial class CheckExtensionBenchmarks
             }
             """;
 
-        public static (nint Library, string Directory) Build()
-        {
-            string directory = System.IO.Directory.CreateTempSubdirectory("ioctlsharp-bench-").FullName;
-            string source = Path.Combine(directory, "loop.c");
-            string library = Path.Combine(directory, "libloop.so");
-            File.WriteAllText(source, Source);
-            var gcc = Process.Start(new ProcessStartInfo("gcc", $"-O2 -shared -fPIC -o {library} {source}") { RedirectStandardError = true })
-                ?? throw new InvalidOperationException("gcc could not be started.");
-            string errors = gcc.StandardError.ReadToEnd();
-            gcc.WaitForExit();
-            if (gcc.ExitCode != 0)
-                throw new InvalidOperationException("gcc failed: " + errors);
-            return (NativeLibrary.Load(library), directory);
-        }
+        public static (nint Library, string Directory) Build() => CLibrary.Build(Source, "ioctlsharp-bench-", "");
+    }
+}
+
+/// <summary>Compiles a C source into a shared library with gcc -O2, in a new temporary folder, and loads it.</summary>
+internal static class CLibrary
+{
+    public static (nint Library, string Directory) Build(string code, string folderPrefix, string extraFlags)
+    {
+        string directory = System.IO.Directory.CreateTempSubdirectory(folderPrefix).FullName;
+        string source = Path.Combine(directory, "loop.c");
+        string library = Path.Combine(directory, "libloop.so");
+        File.WriteAllText(source, code);
+        var gcc = Process.Start(new ProcessStartInfo("gcc", $"-O2 -shared -fPIC {extraFlags} -o {library} {source}") { RedirectStandardError = true })
+            ?? throw new InvalidOperationException("gcc could not be started.");
+        string errors = gcc.StandardError.ReadToEnd();
+        gcc.WaitForExit();
+        if (gcc.ExitCode != 0)
+            throw new InvalidOperationException("gcc failed: " + errors);
+        return (NativeLibrary.Load(library), directory);
     }
 }

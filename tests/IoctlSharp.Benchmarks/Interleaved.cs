@@ -13,8 +13,11 @@ namespace IoctlSharp.Benchmarks;
 /// </summary>
 internal static class Interleaved
 {
-    public static void Run(int rounds)
+    public static void Run(int rounds, bool tracing = false)
     {
+        // --tracing: the same comparison while an in-process listener has the IoctlSharp event source enabled (what
+        // each ioctl costs when traced; the hand-written baseline is not traced, so its ratio shows the price).
+        using var listener = tracing ? new CountingListener() : null;
         var bench = new CheckExtensionBenchmarks();
         bench.Setup();
         try
@@ -51,6 +54,8 @@ internal static class Interleaved
                 }
             }
 
+            if (listener is not null)
+                Console.WriteLine($"Tracing on: {listener.Events} Request events received.");
             Console.WriteLine($"Interleaved: {rounds} rounds of {CheckExtensionBenchmarks.Calls} ioctls per method, ns per ioctl; ratio = median over rounds of (method / {methods[0].Name}) in the same round.");
             Console.WriteLine();
             Console.WriteLine("| Method | Median ns | Min ns | Median ratio to baseline | Bytes allocated per call |");
@@ -68,7 +73,28 @@ internal static class Interleaved
         }
     }
 
-    private static double Median(List<double> values)
+    /// <summary>Enables the IoctlSharp source at Informational with the Requests keyword and counts its events.</summary>
+    private sealed class CountingListener : System.Diagnostics.Tracing.EventListener
+    {
+        public long Events;
+
+        public CountingListener()
+        {
+            foreach (var source in System.Diagnostics.Tracing.EventSource.GetSources())
+                if (source.Name == "IoctlSharp")
+                    EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Informational, (System.Diagnostics.Tracing.EventKeywords)1);
+        }
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+        {
+            if (source.Name == "IoctlSharp")
+                EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Informational, (System.Diagnostics.Tracing.EventKeywords)1);
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData) => Events++;
+    }
+
+    internal static double Median(List<double> values)
     {
         var sorted = values.OrderBy(v => v).ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;

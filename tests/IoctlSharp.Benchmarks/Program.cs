@@ -13,7 +13,15 @@ using IoctlSharp.Benchmarks;
 // Results land in artifacts/benchmarks at the repository root.
 if (args.Length > 0 && args[0] == "--interleaved")
 {
-    Interleaved.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    Interleaved.Run(
+        rounds: args.Length > 1 && args[1] != "--tracing" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000,
+        tracing: Array.IndexOf(args, "--tracing") >= 0);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--wakeup")
+{
+    WakeUpLatency.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
     return;
 }
 

@@ -96,6 +96,7 @@ public unsafe class ErrorTests
 }
 
 /// <summary>The call path allocates nothing, in every form a wrapper takes.</summary>
+[Collection(MeasuresTheProcess.Name)]
 public class AllocationTests
 {
     [Fact]

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using IoctlSharp;
 
 namespace IoctlSharp.Runtime.Tests;
 
@@ -11,6 +12,53 @@ internal static unsafe partial class Libc
 
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
     public static partial long Syscall(long number, long argument);
+
+    public const int O_NONBLOCK = 0x800;
+
+    [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
+    public static partial int Pipe2(int* fds, int flags);
+
+    [LibraryImport("libc", EntryPoint = "gettid")]
+    public static partial int GetTid();
+
+    /// <summary>A pipe, both ends owned, close-on-exec and non-blocking.</summary>
+    public static (FileDescriptorHandle Read, FileDescriptorHandle Write) Pipe()
+    {
+        int* fds = stackalloc int[2];
+        if (Pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0)
+            throw new ErrnoException(Marshal.GetLastPInvokeError());
+        return (new FileDescriptorHandle(fds[0], ownsHandle: true), new FileDescriptorHandle(fds[1], ownsHandle: true));
+    }
+
+    /// <summary>
+    /// Waits (at most 10 s) until thread <paramref name="tid"/> of this process sits in one of the system calls
+    /// <paramref name="numbers"/> (x86_64 numbers), as /proc/self/task/N/syscall reports it: proof that it blocked.
+    /// </summary>
+    public static bool WaitUntilBlockedIn(int tid, params int[] numbers)
+    {
+        var deadline = System.DateTime.UtcNow.AddSeconds(10);
+        while (System.DateTime.UtcNow < deadline)
+        {
+            string text;
+            try
+            {
+                text = System.IO.File.ReadAllText($"/proc/self/task/{tid}/syscall");
+            }
+            catch (System.IO.IOException)
+            {
+                return false;
+            }
+
+            string first = text.Split(' ')[0].Trim();
+            if (int.TryParse(first, out int number) && System.Array.IndexOf(numbers, number) >= 0)
+                return true;
+            System.Threading.Thread.Sleep(1);
+        }
+
+        return false;
+    }
+
+    public const int SysPoll = 7, SysPpoll = 271; // x86_64
 
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(PollFd* fds, nuint count, int timeoutMs);
