@@ -113,8 +113,10 @@ internal static class CompatEmitter
             w.Line($"{offset}public {TwinType(f.Type, target, f.Name, arrays, taken)} {Id(f.Name)};");
         }
 
-        foreach (var (arrayName, type) in arrays)
+        // Declaring an array of arrays adds its element's helper to the list: walk it by index, to its new end.
+        for (int k = 0; k < arrays.Count; k++)
         {
+            var (arrayName, type) = arrays[k];
             w.Line();
             w.Line($"/// <summary><c>{Rendering.CSharpText.Comment(type.CName)} [{Num(type.Length)}]</c> on {target.Name}.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.InlineArray(" + Num(type.Length) + ")]");

@@ -216,3 +216,26 @@ public class HiddenDataAndGeneratedNameTests
         Assert.Equal(3, result.Sources.Count);
     }
 }
+
+/// <summary>Arrays of arrays whose elements differ on 32-bit ABIs: found by the layout oracle (the twin emitter threw).</summary>
+public class ArrayOfArraysTwinTests
+{
+    [Theory]
+    [InlineData("nuint")]
+    [InlineData("Cell")]
+    public void TwoDimensionalArraysOfPointerSizedElementsGetTwinsThatCompile(string element)
+    {
+        var result = Harness.Run($$"""
+            using System.Runtime.CompilerServices;
+            using IoctlSharp;
+            namespace N;
+            [AbiStruct] public partial struct Cell { public nuint P; }
+            [InlineArray(2)] public struct Row { private {{element}} _e; }
+            [InlineArray(3)] public struct Grid { private Row _e; }
+            [AbiStruct(AllowAbiDifferences = true)] public partial struct S { public Grid G; }
+            """).AssertClean();
+        string twins = Assert.Single(result.Sources, s => s.HintName == "N.S.Compat.g.cs").Text;
+        Assert.Contains("public struct GArray", twins);
+        Assert.Contains("public struct GArrayElementArray", twins);
+    }
+}

@@ -329,8 +329,6 @@ internal static class RandomDeclarations
             1 => NewType(ctx, nestable, owner, allowFixed: false, depth + 1),
             _ => new PrimType(Prims.All[rng.Next(Prims.All.Length)]),
         };
-        if (depth > 0 && !MultiDimensionalArraysOfAnyElement && !SameOnEveryTarget(element))
-            element = new PrimType(Prims.Integers[rng.Next(Prims.Integers.Length)]); // an array of arrays (see below)
         return DeclareInlineArray(ctx, element);
     }
 
@@ -342,20 +340,6 @@ internal static class RandomDeclarations
         return new InlineType(name, element, length);
     }
 
-    /// <summary>
-    /// Off until issue 9 lands: the generator throws (and, outside tests, silently drops the .Compat.g.cs file) for
-    /// an inline array of inline arrays whose elements are pointer-sized or structs. Until then such arrays hold
-    /// integers only; set this to true to reproduce it.
-    /// </summary>
-    internal const bool MultiDimensionalArraysOfAnyElement = false;
-
-    /// <summary>A scalar whose 32-bit twin is itself (not pointer-sized): what a multi-dimensional array may hold today.</summary>
-    private static bool SameOnEveryTarget(OType type) => type switch
-    {
-        PrimType p => p.P is not (Prim.NInt or Prim.NUInt or Prim.CLong or Prim.CULong),
-        EnumType => true,
-        _ => false,
-    };
 
     private static OType NewFlexibleElement(Context ctx, List<OStruct> nestable)
     {
