@@ -362,10 +362,11 @@ internal static class Emitter
             _ => ("Value", ValueArgument(ioctl, arg!)),
         };
 
-        // IoctlResult returns the errno instead of throwing, so it needs no name; SuppressGCTransition is an opt-in.
+        // IoctlResult returns the errno instead of throwing; SuppressGCTransition is an opt-in.
         bool returnsErrno = ioctl.Return == ReturnKind.Result;
         string invoker = $"{Rt}Ioctl.{(ioctl.SuppressGCTransition ? "WithoutGCTransition." : "")}{(returnsErrno ? "TryInvoke" : "Invoke")}{form}";
-        string call = $"{invoker}({fd}, {request}{(argument is null ? "" : ", " + argument)}{(returnsErrno ? "" : ", " + Str(ioctl.RequestName))})";
+        // Every form passes the request's name: the throwing ones put it in the exception, all of them in the trace.
+        string call = $"{invoker}({fd}, {request}{(argument is null ? "" : ", " + argument)}, {Str(ioctl.RequestName)})";
         switch (ioctl.Return)
         {
             case ReturnKind.Void:

@@ -133,7 +133,7 @@ namespace Forms
         // _IO(0xAE, 0x80) = 0x0000AE80 on x86_64
         public static partial global::IoctlSharp.IoctlResult TryRun(global::System.Runtime.InteropServices.SafeHandle vcpu)
         {
-            return global::IoctlSharp.Ioctl.TryInvoke(vcpu, global::Forms.Kvm.Requests.TryRun.Native);
+            return global::IoctlSharp.Ioctl.TryInvoke(vcpu, global::Forms.Kvm.Requests.TryRun.Native, "KVM_RUN");
         }
 
         // _IOWR(0xAE, 0x88, struct msrs) = 0xC008AE88 on x86_64
@@ -147,7 +147,7 @@ namespace Forms
         public static partial global::IoctlSharp.IoctlResult TrySetMsrs(global::System.Runtime.InteropServices.SafeHandle vcpu, global::IoctlSharp.FlexibleBuffer<global::Forms.Msrs, global::Forms.MsrEntry> msrs)
         {
             global::IoctlSharp.AbiLayout.EnsureNative<global::Forms.Msrs>();
-            return global::IoctlSharp.Ioctl.WithoutGCTransition.TryInvokeSpan(vcpu, global::Forms.Kvm.Requests.TrySetMsrs.Native, msrs.Bytes);
+            return global::IoctlSharp.Ioctl.WithoutGCTransition.TryInvokeSpan(vcpu, global::Forms.Kvm.Requests.TrySetMsrs.Native, msrs.Bytes, "KVM_SET_MSRS");
         }
     }
 }
