@@ -45,11 +45,13 @@ public class TracingTests
         Assert.Equal(("KVM_CHECK_EXTENSION", 0xAE03u, -1, 25, "ENOTTY"),
             ((string)failed.Payload![0]!, (uint)failed.Payload[1]!, (int)failed.Payload[3]!, (int)failed.Payload[4]!, (string)failed.Payload[5]!));
 
-        // The TryInvoke overloads: with a name, and without one (an empty name; the number still says which).
+        // The TryInvoke overloads: with a name, without one (an empty name; the number still says which), and the
+        // generated Try wrapper, which passes its request's name.
         Ioctl.TryInvoke(kvm, 0xAE00, "KVM_GET_API_VERSION");
+        Ioctl.TryInvoke(kvm, 0xAE00);
         Kvm.TryCheckExtension(kvm, Kvm.CapImmediateExit);
         var tries = recorder.RequestsOn(kvm.Fd).Skip(1).ToArray();
-        Assert.Equal(new[] { ("KVM_GET_API_VERSION", 0xAE00u), ("", 0xAE03u) },
+        Assert.Equal(new[] { ("KVM_GET_API_VERSION", 0xAE00u), ("", 0xAE00u), ("KVM_CHECK_EXTENSION", 0xAE03u) },
             tries.Select(e => ((string)e.Payload![0]!, (uint)e.Payload[1]!)).ToArray());
     }
 
