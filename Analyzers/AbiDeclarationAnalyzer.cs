@@ -31,26 +31,8 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        var parser = new Parser(context.CancellationToken);
-        foreach (var attribute in type.GetAttributes())
-        {
-            switch (attribute.AttributeClass?.ToDisplayString())
-            {
-                case Parser.AbiStructAttribute or Parser.AbiUnionAttribute:
-                    parser.ParseStruct(type);
-                    break;
-                case Parser.IoctlGroupAttribute:
-                    parser.ParseGroup(type);
-                    break;
-                default:
-                    continue;
-            }
-
-            break;
-        }
-
-        foreach (var diagnostic in parser.Diagnostics)
+        var parsed = DeclarationModels.For(context.Compilation).Get((INamedTypeSymbol)context.Symbol, context.CancellationToken);
+        foreach (var diagnostic in parsed.Diagnostics)
             context.Report(diagnostic);
     }
 

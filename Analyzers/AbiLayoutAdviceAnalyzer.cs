@@ -37,7 +37,7 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
         if (attribute is null)
             return;
         // Advice is for declarations without errors; a rejected one has no aggregate.
-        if (new Parser(context.CancellationToken).ParseStruct(type)?.Aggregate is not { } aggregate)
+        if (DeclarationModels.For(context.Compilation).Get(type, context.CancellationToken).Struct?.Aggregate is not { } aggregate)
             return;
 
         AggregateLayout[] layouts;
