@@ -881,7 +881,8 @@ internal sealed partial class Parser
             p.Type.ToDisplayString(FullName), CSharpText.Identifier(p.Name))).ToEquatableArray();
 
         return new IoctlModel(Signature(method), "", method.Name, requestName,
-            returnKind == ReturnKind.Void ? "void" : returnKind == ReturnKind.Int ? "int" : method.ReturnType.ToDisplayString(FullName),
+            // The type the body constructs: without a nullable annotation (new T?() is CS8628); the signature keeps it.
+            returnKind == ReturnKind.Void ? "void" : returnKind == ReturnKind.Int ? "int" : method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             parameters, argumentKind, argumentRefKind,
             argumentKind == ArgumentKind.Value ? argumentType!.Scalar : ScalarKind.None, structToVerify,
             direction, macro, number, sizeSource, sizeType, literalSize < 0 ? 0 : literalSize, sizes.ToEquatableArray(), numbers.ToEquatableArray(),

@@ -239,3 +239,21 @@ public class ArrayOfArraysTwinTests
         Assert.Contains("public struct GArrayElementArray", twins);
     }
 }
+
+/// <summary>A wrapper whose declaration returns a nullable handle type still constructs the handle it returns.</summary>
+public class NullableHandleReturnTests
+{
+    [Fact]
+    public void ANullableHandleReturnCompiles()
+    {
+        Harness.Run("""
+            using System.Runtime.InteropServices;
+            using IoctlSharp;
+            namespace N;
+            [IoctlGroup(0xAE)] public static partial class Kvm
+            {
+                [IoctlNone(0x01, Name = "KVM_CREATE_VM")] public static partial FileDescriptorHandle? CreateVm(SafeHandle kvm);
+            }
+            """).AssertClean();
+    }
+}
