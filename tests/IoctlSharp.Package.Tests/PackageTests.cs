@@ -132,6 +132,13 @@ public class PackageTests
             foreach (var id in new[] { "ISH102", "ISH107", "ISH106", "ISH201", "ISH202", "ISH206" })
                 Assert.Contains("error " + id, failure);
             Assert.DoesNotMatch(@"error CS\d{4}", failure);
+
+            // 6. The sample in the package's own README (what a gallery shows) builds and runs as written.
+            File.Delete(Path.Combine(consumer, "Bad.cs"));
+            string readme = File.ReadAllText(Path.Combine(root, "nuget", "README.md"));
+            int start = readme.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
+            File.WriteAllText(Path.Combine(consumer, "Program.cs"), readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)]);
+            Assert.Contains("12", Run(consumer, "dotnet", "run"));
         }
         finally
         {
