@@ -22,6 +22,17 @@ if (args.Length > 1 && args[0] == "--write-declarations")
     return 0;
 }
 
+// --profile-edit N: the one-struct edit N times in a plain loop, for a sampling profiler
+//   (dotnet-trace collect -- dotnet <this dll> --profile-edit 2000).
+if (args.Length > 1 && args[0] == "--profile-edit")
+{
+    var bench = new GeneratorBenchmarks();
+    bench.Setup();
+    for (int i = 0, n = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture); i < n; i++)
+        bench.OneStructEdit();
+    return 0;
+}
+
 if (Check.Run(TextWriter.Null) != 0)
 {
     Console.Error.WriteLine("The declaration set is not valid: run with --check to see why. Nothing was measured.");
