@@ -176,7 +176,7 @@ internal static class Emitter
         if (model.IsUnion && !model.OwnStructLayout)
             w.Line("[global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit)]");
         w.Line(GeneratedCode);
-        w.Open($"partial {model.Declaration.Keyword} {Id(model.Declaration.Name)}{model.Declaration.TypeParameters}");
+        w.Open(PartOf(model.Declaration));
         w.Close();
         return End(w, model.Declaration);
     }
@@ -216,7 +216,7 @@ internal static class Emitter
         var w = Begin(model.Declaration);
         string group = QualifiedName(model.Declaration);
         w.Line(GeneratedCode);
-        w.Open($"{(model.Unsafe ? "unsafe " : "")}partial {model.Declaration.Keyword} {Id(model.Declaration.Name)}{model.Declaration.TypeParameters}");
+        w.Open(PartOf(model.Declaration, model.Unsafe));
         if (model.Ioctls.Count > 0)
         {
             w.Line($"/// <summary>The request numbers of <see cref=\"{Cref(model.Declaration)}\"/>'s ioctls on every target.</summary>");
@@ -246,7 +246,7 @@ internal static class Emitter
     {
         var w = Begin(model.Declaration);
         w.Line(GeneratedCode);
-        w.Open($"{(model.Unsafe ? "unsafe " : "")}partial {model.Declaration.Keyword} {Id(model.Declaration.Name)}{model.Declaration.TypeParameters}");
+        w.Open(PartOf(model.Declaration, model.Unsafe));
         EmitRejectedIoctls(w, model.Methods, model.Declaration.Name);
         w.Close();
         return End(w, model.Declaration);
@@ -438,6 +438,10 @@ internal static class Emitter
             w.Close();
         return w.ToString().Replace("{VERSION}", Version);
     }
+
+    /// <summary>The header of the generated part of a declared type: <c>[unsafe ]partial struct S&lt;T&gt;</c>.</summary>
+    private static string PartOf(TypeDeclaration d, bool isUnsafe = false)
+        => $"{(isUnsafe ? "unsafe " : "")}partial {d.Keyword} {Id(d.Name)}{d.TypeParameters}";
 
     private static string QualifiedName(TypeDeclaration d)
         => "global::" + (d.Namespace.Length > 0 ? d.Namespace + "." : "") + string.Concat(d.Containing.Select(c => Id(c.Name) + ".")) + Id(d.Name);

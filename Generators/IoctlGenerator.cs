@@ -124,18 +124,16 @@ public sealed class IoctlGenerator : IIncrementalGenerator
         return Guard(() => new Parser(ct).ParseGroup(type));
     }
 
-    private sealed record Orphan(TypeDeclaration Declaration, RejectedIoctl Method, bool Unsafe);
-
-    private static Orphan? ParseOrphan(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
+    private static OrphanIoctl? ParseOrphan(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
     {
         // A method with two ioctl attributes is seen twice: take it for the first one it carries.
         if (ctx.TargetSymbol is not IMethodSymbol method || Parser.IoctlAttribute(method) is not { ApplicationSyntaxReference: { } at }
             || ctx.Attributes.Length == 0 || ctx.Attributes[0].ApplicationSyntaxReference?.Span != at.Span)
             return null;
-        return Guard(() => new Parser(ct).ParseOrphan(method) is { } o ? new Orphan(o.Declaration, o.Method, o.Unsafe) : null);
+        return Guard(() => new Parser(ct).ParseOrphan(method));
     }
 
-    private static EquatableArray<OrphanIoctls> GroupOrphans(ImmutableArray<Orphan> methods)
+    private static EquatableArray<OrphanIoctls> GroupOrphans(ImmutableArray<OrphanIoctl> methods)
         => methods.GroupBy(m => m.Declaration)
             .OrderBy(g => g.Key.Key, System.StringComparer.Ordinal)
             .Select(g => new OrphanIoctls(g.Key, g.Select(m => m.Method).OrderBy(m => m.Signature, System.StringComparer.Ordinal).ToEquatableArray(), g.Any(m => m.Unsafe)))

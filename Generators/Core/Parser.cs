@@ -102,7 +102,8 @@ internal sealed partial class Parser
         var declaration = Declaration(type);
         if (!CheckDeclaration(type))
             return Rejected(declaration, isUnion, ownLayout);
-        CheckNoOwnStructLayout(type);
+        if (ownLayout)
+            Report(Descriptors.StructLayoutConflict, type, type.Name);
 
         var aggregate = BuildAggregate(type, new Stack<INamedTypeSymbol>(), reportOn: null);
         if (aggregate is null || HasErrors)
@@ -660,7 +661,7 @@ internal sealed partial class Parser
     /// An ioctl method outside an [IoctlGroup] (ISH202): the declaration of its throwing implementation, and where
     /// it goes; null when it needs none or none can be generated.
     /// </summary>
-    public (TypeDeclaration Declaration, RejectedIoctl Method, bool Unsafe)? ParseOrphan(IMethodSymbol method)
+    public OrphanIoctl? ParseOrphan(IMethodSymbol method)
     {
         if (method.ContainingType is not { } owner || owner.TypeKind is not (TypeKind.Class or TypeKind.Struct)
             || owner.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == IoctlGroupAttribute)
@@ -668,7 +669,7 @@ internal sealed partial class Parser
             return null;
         var rejection = new Rejection(Descriptors.IoctlOutsideGroup.Id, Descriptors.IoctlOutsideGroup.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture)
             .Replace("{0}", method.Name).Replace("{1}", owner.Name));
-        return (Declaration(owner), new RejectedIoctl(method.Name, Signature(method), rejection), HasPointerInSignature(method));
+        return new OrphanIoctl(Declaration(owner), new RejectedIoctl(method.Name, Signature(method), rejection), HasPointerInSignature(method));
     }
 
     /// <summary>A partial method definition whose implementation the generator writes (the user wrote none).</summary>
@@ -877,8 +878,7 @@ internal sealed partial class Parser
 
         string macro = Macro(ioForm, direction, groupType, number, sizeSource, sizeType, literalSize);
         var parameters = method.Parameters.Select(p => new ParameterModel(
-            p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.None => "", _ => "ref readonly " },
-            p.Type.ToDisplayString(FullName), CSharpText.Identifier(p.Name))).ToEquatableArray();
+            RefKindText(p.RefKind), p.Type.ToDisplayString(FullName), CSharpText.Identifier(p.Name))).ToEquatableArray();
 
         return new IoctlModel(Signature(method), "", method.Name, requestName,
             // The type the body constructs: without a nullable annotation (new T?() is CS8628); the signature keeps it.
@@ -958,13 +958,17 @@ internal sealed partial class Parser
     {
         for (var t = type; t is not null; t = t.ContainingType)
         {
-            if (t.IsFileLocal || t.DeclaringSyntaxReferences.Length == 0
-                || !t.DeclaringSyntaxReferences.All(r => r.GetSyntax(_ct) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            if (t.IsFileLocal || !IsPartialEverywhere(t))
                 return false;
         }
 
         return true;
     }
+
+    /// <summary>Declared in source, with <c>partial</c> on every part.</summary>
+    private bool IsPartialEverywhere(INamedTypeSymbol type)
+        => type.DeclaringSyntaxReferences.Length > 0
+           && type.DeclaringSyntaxReferences.All(r => r.GetSyntax(_ct) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
 
     /// <summary>The type and every type containing it must be partial, non-generic, not file-local and declared in source; an ABI struct is not a ref struct.</summary>
     private bool CheckDeclaration(INamedTypeSymbol type)
@@ -977,8 +981,7 @@ internal sealed partial class Parser
                 return false;
             }
 
-            if (t.DeclaringSyntaxReferences.Length == 0
-                || !t.DeclaringSyntaxReferences.All(r => r.GetSyntax(_ct) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            if (!IsPartialEverywhere(t))
             {
                 Report(Descriptors.MustBePartial, type, t.Name);
                 return false;
@@ -1011,6 +1014,10 @@ internal sealed partial class Parser
         return new TypeDeclaration(ns, chain.ToEquatableArray(), Keyword(type), type.Name, key, TypeParameterList(type.TypeParameters));
     }
 
+    /// <summary>A parameter's ref kind as source spells it, with its trailing space (<c>"ref "</c>; empty for none).</summary>
+    private static string RefKindText(RefKind kind)
+        => kind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.None => "", _ => "ref readonly " };
+
     private static string TypeParameterList(ImmutableArray<ITypeParameterSymbol> parameters)
         => parameters.Length == 0 ? "" : "<" + string.Join(", ", parameters.Select(p => CSharpText.Identifier(p.Name))) + ">";
 
@@ -1039,7 +1046,7 @@ internal sealed partial class Parser
             if (i == 0 && method.IsExtensionMethod) sb.Append("this ");
             if (p.ScopedKind != ScopedKind.None && p.RefKind != RefKind.Out) sb.Append("scoped ");
             if (p.IsParams) sb.Append("params ");
-            sb.Append(p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.None => "", _ => "ref readonly " });
+            sb.Append(RefKindText(p.RefKind));
             sb.Append(p.Type.ToDisplayString(FullName)).Append(' ').Append(CSharpText.Identifier(p.Name));
         }
 

@@ -171,5 +171,8 @@ internal sealed record GroupModel(
     string RequestsClass = "Requests",
     bool Unsafe = false);
 
+/// <summary>One ioctl method of a type that is not an [IoctlGroup] (ISH202), and where its implementation goes.</summary>
+internal sealed record OrphanIoctl(TypeDeclaration Declaration, RejectedIoctl Method, bool Unsafe);
+
 /// <summary>Ioctl methods of one type that is not an [IoctlGroup] (ISH202): each gets a throwing implementation.</summary>
 internal sealed record OrphanIoctls(TypeDeclaration Declaration, EquatableArray<RejectedIoctl> Methods, bool Unsafe);

@@ -40,32 +40,6 @@ internal static class CSharpText
         return sb.Append('"').ToString();
     }
 
-    /// <summary>
-    /// Text safe inside a <c>//</c> comment or an XML doc comment: line breaks of every kind (CR, LF, NEL, U+2028,
-    /// U+2029) and other control characters are shown as <c>\uXXXX</c>, and XML's special characters are escaped.
-    /// </summary>
-    public static string Comment(string value)
-    {
-        var sb = new StringBuilder(value.Length);
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                default:
-                    if (NeedsEscape(c) || c is '\n' or '\r' or '\t' or '\0')
-                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    else
-                        sb.Append(c);
-                    break;
-            }
-        }
-
-        return sb.ToString();
-    }
-
     /// <summary>Text safe inside a <c>//</c> comment: every kind of line break and control character shown as <c>\uXXXX</c>.</summary>
     public static string LineComment(string value)
     {
@@ -80,6 +54,10 @@ internal static class CSharpText
 
         return sb.ToString();
     }
+
+    /// <summary>Text safe inside an XML doc comment: <see cref="LineComment"/>, with XML's special characters escaped.</summary>
+    public static string Comment(string value)
+        => LineComment(value).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     /// <summary>A decimal integer, whatever the culture.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
