@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using IoctlSharp.Generators;
+using IoctlSharp.Generators.Abi;
 using IoctlSharp.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,7 +20,7 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.NotRepresentable, Descriptors.CannotLayOut, Descriptors.InvalidAttributeValue,
         Descriptors.UnionMemberOffset, Descriptors.StructLayoutConflict, Descriptors.EmptyStruct,
         Descriptors.GenericType, Descriptors.UnsupportedTypeKind, Descriptors.HiddenInstanceData, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
-        Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion);
+        Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion, Descriptors.UnknownTarget);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -27,11 +28,21 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
         context.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+        context.RegisterCompilationAction(AnalyzeTargets);
+    }
+
+    /// <summary>A name in IoctlSharpTargets that is no target: an error, not a target silently left out.</summary>
+    private static void AnalyzeTargets(CompilationAnalysisContext context)
+    {
+        var targets = DeclarationModels.TargetsOf(context.Options);
+        foreach (var name in targets.Unknown)
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownTarget, Location.None, name,
+                string.Join(", ", TargetAbi.All.Select(t => t.Name))));
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
-        var parsed = DeclarationModels.For(context.Compilation).Get((INamedTypeSymbol)context.Symbol, context.CancellationToken);
+        var parsed = DeclarationModels.For(context.Compilation, context.Options).Get((INamedTypeSymbol)context.Symbol, context.CancellationToken);
         foreach (var diagnostic in parsed.Diagnostics)
             context.Report(diagnostic);
     }

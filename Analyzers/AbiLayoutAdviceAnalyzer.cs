@@ -37,13 +37,16 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
         if (attribute is null)
             return;
         // Advice is for declarations without errors; a rejected one has no aggregate.
-        if (DeclarationModels.For(context.Compilation).Get(type, context.CancellationToken).Struct?.Aggregate is not { } aggregate)
+        var models = DeclarationModels.For(context.Compilation, context.Options);
+        if (models.Get(type, context.CancellationToken).Struct?.Aggregate is not { } aggregate)
             return;
 
+        // Advice speaks of the project's targets (IoctlSharpTargets), in their order.
+        var targets = models.Targets.Targets;
         AggregateLayout[] layouts;
         try
         {
-            layouts = TargetAbi.All.Select(t => LayoutEngine.Layout(aggregate, t)).ToArray();
+            layouts = targets.Select(t => LayoutEngine.Layout(aggregate, t)).ToArray();
         }
         catch (LayoutException)
         {
@@ -66,17 +69,17 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
         if (!allowDifferences)
         {
             ReportPointerSized(context, aggregate, At);
-            ReportI386Difference(context, aggregate, layouts, At, type);
+            ReportI386Difference(context, aggregate, At, type);
         }
 
         if (!aggregate.IsUnion)
-            ReportHoles(context, aggregate, layouts, At, type);
+            ReportHoles(context, aggregate, targets, layouts, At, type);
 
         if (aggregate.ExpectedSize == 0 && aggregate.ExpectedSize32 == 0 && aggregate.ExpectedSize64 == 0)
         {
-            var sizes = TargetAbi.All.Select((t, i) => (t.IsIlp32, layouts[i].Size)).ToList();
+            var sizes = targets.Select((t, i) => (t.IsIlp32, layouts[i].Size)).ToList();
             context.Report(Diagnostic.Create(Descriptors.NoExpectedSize, type.Locations.FirstOrDefault(),
-                FixProperties.ForSizes(sizes), type.Name, DescribeSizes(layouts)));
+                FixProperties.ForSizes(sizes), type.Name, DescribeSizes(targets, layouts)));
         }
     }
 
@@ -112,12 +115,12 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
     /// arm32 and every 64-bit target). Where their layouts part, that rule moved something: the first such member
     /// (or the size) is what [AbiAlign] or explicit padding fixes. Pointer-sized members are ISH123's business.
     /// </summary>
-    private static void ReportI386Difference(SymbolAnalysisContext context, AggregateModel aggregate, AggregateLayout[] layouts,
+    private static void ReportI386Difference(SymbolAnalysisContext context, AggregateModel aggregate,
         System.Func<string, Location?> at, INamedTypeSymbol type)
     {
-        var i386 = layouts[TargetAbi.All.IndexOf(TargetAbi.I386)];
-        var arm32 = layouts[TargetAbi.All.IndexOf(TargetAbi.Arm32)];
-        var x86_64 = layouts[TargetAbi.All.IndexOf(TargetAbi.X86_64)];
+        var i386 = LayoutEngine.Layout(aggregate, TargetAbi.I386);
+        var arm32 = LayoutEngine.Layout(aggregate, TargetAbi.Arm32);
+        var x86_64 = LayoutEngine.Layout(aggregate, TargetAbi.X86_64);
         for (int i = 0; i < i386.Fields.Length; i++)
         {
             if (i386.Fields[i].Offset == arm32.Fields[i].Offset)
@@ -158,7 +161,7 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>One diagnostic per hole position (before a member, or at the end), listing the targets that have it.</summary>
-    private static void ReportHoles(SymbolAnalysisContext context, AggregateModel aggregate, AggregateLayout[] layouts,
+    private static void ReportHoles(SymbolAnalysisContext context, AggregateModel aggregate, ImmutableArray<TargetAbi> targets, AggregateLayout[] layouts,
         System.Func<string, Location?> at, INamedTypeSymbol type)
     {
         int count = aggregate.Fields.Count;
@@ -172,7 +175,7 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
                 int end = position == 0 ? 0 : fields[position - 1].Offset + fields[position - 1].Size;
                 int next = position == count ? layouts[t].Size : fields[position].Offset;
                 if (next > end)
-                    holes.Add((TargetAbi.All[t], end, next - end));
+                    holes.Add((targets[t], end, next - end));
             }
 
             if (holes.Count == 0)
@@ -190,9 +193,9 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static string DescribeSizes(AggregateLayout[] layouts)
+    private static string DescribeSizes(ImmutableArray<TargetAbi> targets, AggregateLayout[] layouts)
     {
-        var sizes = TargetAbi.All.Select((t, i) => (Target: t, layouts[i].Size)).ToList();
+        var sizes = targets.Select((t, i) => (Target: t, layouts[i].Size)).ToList();
         if (sizes.Select(s => s.Size).Distinct().Count() == 1)
             return $"{sizes[0].Size} bytes on every target";
         return string.Join(", ", sizes.GroupBy(s => s.Size).Select(g => $"{g.Key} bytes on {string.Join(", ", g.Select(s => s.Target.Name))}"));

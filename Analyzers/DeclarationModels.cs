@@ -5,8 +5,10 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using IoctlSharp.Generators;
+using IoctlSharp.Generators.Abi;
 using IoctlSharp.Generators.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace IoctlSharp.Analyzers;
 
@@ -26,11 +28,21 @@ internal sealed class DeclarationModels
 
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<ParsedDeclaration>> _parsed = new(SymbolEqualityComparer.Default);
 
-    public static DeclarationModels For(Compilation compilation) => s_byCompilation.GetValue(compilation, static _ => new DeclarationModels());
+    private DeclarationModels(TargetSet targets) => Targets = targets;
+
+    /// <summary>The project's targets (IoctlSharpTargets), on which its declarations are checked.</summary>
+    public TargetSet Targets { get; }
+
+    public static DeclarationModels For(Compilation compilation, AnalyzerOptions options)
+        => s_byCompilation.GetValue(compilation, _ => new DeclarationModels(TargetsOf(options)));
+
+    /// <summary>The targets the project chose with the MSBuild property IoctlSharpTargets.</summary>
+    public static TargetSet TargetsOf(AnalyzerOptions options)
+        => TargetSet.Parse(options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TargetSet.Property, out var value) ? value : null);
 
     public ParsedDeclaration Get(INamedTypeSymbol type, CancellationToken ct)
     {
-        var lazy = _parsed.GetOrAdd(type, t => new Lazy<ParsedDeclaration>(() => Parse(t, ct), LazyThreadSafetyMode.ExecutionAndPublication));
+        var lazy = _parsed.GetOrAdd(type, t => new Lazy<ParsedDeclaration>(() => Parse(t, Targets, ct), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return lazy.Value;
@@ -43,9 +55,9 @@ internal sealed class DeclarationModels
         }
     }
 
-    private static ParsedDeclaration Parse(INamedTypeSymbol type, CancellationToken ct)
+    private static ParsedDeclaration Parse(INamedTypeSymbol type, TargetSet targets, CancellationToken ct)
     {
-        var parser = new Parser(ct);
+        var parser = new Parser(ct, targets);
         foreach (var attribute in type.GetAttributes())
         {
             switch (attribute.AttributeClass?.ToDisplayString())

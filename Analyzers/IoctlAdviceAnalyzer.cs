@@ -35,7 +35,7 @@ public sealed class IoctlAdviceAnalyzer : DiagnosticAnalyzer
         var type = (INamedTypeSymbol)context.Symbol;
         if (!type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Parser.IoctlGroupAttribute))
             return;
-        if (DeclarationModels.For(context.Compilation).Get(type, context.CancellationToken).Group is not { } group)
+        if (DeclarationModels.For(context.Compilation, context.Options).Get(type, context.CancellationToken).Group is not { } group)
             return;
 
         var methods = type.GetMembers().OfType<IMethodSymbol>().Where(m => Parser.IoctlAttribute(m) is not null)

@@ -19,16 +19,19 @@ internal static class CompatEmitter
     private const string Interop = "global::System.Runtime.InteropServices.";
 
     /// <summary>The lines the struct's own generated file carries about its twins.</summary>
-    public static IEnumerable<string> Summary(AggregateModel a)
+    public static IEnumerable<string> Summary(AggregateModel a, TargetSet targets)
     {
-        var twins = CompatPlan.Targets.Where(t => CompatPlan.Differs(a, t)).ToList();
+        var candidates = targets.Twins.ToList();
+        var twins = candidates.Where(t => CompatPlan.Differs(a, t)).ToList();
         if (twins.Count == 0)
         {
-            yield return "// 32-bit twins: none; i386 and arm32 put every member where x86_64 does, so a 32-bit peer's bytes are this type's.";
+            yield return candidates.Count == 0
+                ? "// 32-bit twins: none; IoctlSharpTargets holds no 32-bit little-endian target."
+                : $"// 32-bit twins: none; {string.Join(" and ", candidates.Select(t => t.Name))} put{(candidates.Count == 1 ? "s" : "")} every member where x86_64 does, so a 32-bit peer's bytes are this type's.";
             yield break;
         }
 
-        var same = CompatPlan.Targets.Except(twins).Select(t => t.Name).ToList();
+        var same = candidates.Except(twins).Select(t => t.Name).ToList();
         yield return "// 32-bit twins: " + string.Join(", ", twins.Select(t => $"{CompatPlan.TwinName(a, t)} ({t.Name}, {LayoutEngine.Layout(a, t).Size} bytes)"))
             + (twins.All(t => CompatPlan.Convertible(a, t)) ? ", converted both ways"
                 : twins.Any(t => CompatPlan.HasReadOnlyMember(a, t)) ? ", layout only (a readonly member, or an [InlineArray] of pointers, cannot be converted)"
@@ -38,11 +41,11 @@ internal static class CompatEmitter
     }
 
     /// <summary>The twins file, or null when the type has no twin.</summary>
-    public static string? Emit(StructModel model)
+    public static string? Emit(StructModel model, TargetSet targets)
     {
         if (model.Aggregate is not { } a)
             return null;
-        var twins = CompatPlan.Targets.Where(t => CompatPlan.Differs(a, t)).ToList();
+        var twins = targets.Twins.Where(t => CompatPlan.Differs(a, t)).ToList();
         if (twins.Count == 0)
             return null;
 

@@ -17,17 +17,20 @@ internal static class Emitter
 
     // ---------------------------------------------------------------- structs and unions
 
-    public static string EmitStruct(StructModel model)
+    public static string EmitStruct(StructModel model, TargetSet set)
     {
         if (model.Aggregate is not { } a)
             return EmitRejectedStruct(model);
-        var layouts = TargetAbi.All.Select(t => LayoutEngine.Layout(a, t)).ToArray();
+        // Every target's layout (AbiLayout.Of knows them all); constants and the table for the project's targets.
+        var all = TargetAbi.All.Select(t => LayoutEngine.Layout(a, t)).ToArray();
+        var targets = set.Targets;
+        var layouts = targets.Select(t => all[(int)t.Target]).ToArray();
         var w = Begin(model.Declaration);
 
-        // A table a person can read: every member's offset on every target.
+        // A table a person can read: every member's offset on every target of the project.
         string kind = a.IsUnion ? "union" : "struct";
-        w.Line($"// {kind} {CSharpText.LineComment(a.CName)}: C layout on every target (bytes), computed by IoctlSharp.");
-        var rows = new List<string[]> { new[] { "" }.Concat(TargetAbi.All.Select(t => t.Name)).ToArray() };
+        w.Line($"// {kind} {CSharpText.LineComment(a.CName)}: C layout on the project's targets (bytes), computed by IoctlSharp.");
+        var rows = new List<string[]> { new[] { "" }.Concat(targets.Select(t => t.Name)).ToArray() };
         for (int i = 0; i < a.Fields.Count; i++)
             rows.Add(new[] { "offsetof " + a.Fields[i].Name }.Concat(layouts.Select(l => Num(l.Fields[i].Offset))).ToArray());
         if (a.Flexible is { } flex)
@@ -36,7 +39,7 @@ internal static class Emitter
         rows.Add(new[] { "_Alignof" }.Concat(layouts.Select(l => Num(l.Align))).ToArray());
         foreach (var row in Table(rows))
             w.Line("//   " + row);
-        foreach (var line in CompatEmitter.Summary(a))
+        foreach (var line in CompatEmitter.Summary(a, set))
             w.Line(line);
 
         int requestedSize = LayoutEngine.ClrSizeToRequest(a);
@@ -59,21 +62,21 @@ internal static class Emitter
         w.Line($"/// <summary>The C layout of <c>{kind} {Xml(a.CName)}</c> on each target, as constants; targets that lay it out alike share one class.</summary>");
         w.Open($"public static class {abiClass}");
         var keys = layouts.Select(ConstantsKey).ToArray();
-        for (int t = 0; t < TargetAbi.All.Length; t++)
+        for (int t = 0; t < targets.Length; t++)
         {
-            var target = TargetAbi.All[t];
+            var target = targets[t];
             var layout = layouts[t];
             int owner = Array.IndexOf(keys, keys[t]);
             if (t > 0) w.Line();
             if (owner < t)
             {
-                string baseName = TargetAbi.All[owner].Identifier;
-                w.Line($"/// <summary>On {target.Name}: laid out as on {TargetAbi.All[owner].Name} (<see cref=\"{baseName}\"/>).</summary>");
+                string baseName = targets[owner].Identifier;
+                w.Line($"/// <summary>On {target.Name}: laid out as on {targets[owner].Name} (<see cref=\"{baseName}\"/>).</summary>");
                 w.Line($"public abstract class {target.Identifier} : {baseName} {{ private {target.Identifier}() {{ }} }}");
                 continue;
             }
 
-            var alike = Enumerable.Range(t + 1, TargetAbi.All.Length - t - 1).Where(u => keys[u] == keys[t]).Select(u => TargetAbi.All[u].Name).ToList();
+            var alike = Enumerable.Range(t + 1, targets.Length - t - 1).Where(u => keys[u] == keys[t]).Select(u => targets[u].Name).ToList();
             w.Line($"/// <summary>On {target.Name}{(alike.Count > 0 ? " (and " + string.Join(", ", alike) + ")" : "")}.</summary>");
             w.Open($"public abstract class {target.Identifier}");
             w.Line($"private protected {target.Identifier}() {{ }}");
@@ -104,12 +107,19 @@ internal static class Emitter
         w.Line($"        : throw new global::System.ArgumentOutOfRangeException(nameof(target));");
         w.Line();
         w.Open($"private static {Rt}AbiStructLayout __IoctlSharpCreateLayout({Rt}AbiTarget target)");
-        w.Open("switch (target)");
-        foreach (var group in GroupIdentical(layouts))
+        // One line maps every target to its layout, so the table of targets can grow without this code growing.
+        var groups = GroupIdentical(all);
+        var digit = new char[all.Length];
+        for (int g = 0; g < groups.Count; g++)
+            foreach (int t in groups[g])
+                digit[t] = LayoutDigit(g);
+        w.Line($"// The layout of each target, in AbiTarget order ({string.Join(" ", TargetAbi.All.Select(t => t.Name))}).");
+        w.Open($"switch ({Str(new string(digit))}[(int)target])");
+        for (int g = 0; g < groups.Count; g++)
         {
-            foreach (int t in group)
-                w.Line($"case {Rt}AbiTarget.{TargetAbi.All[t].Identifier}:");
-            var l = layouts[group[0]];
+            var group = groups[g];
+            w.Line($"case '{LayoutDigit(g)}': // {string.Join(", ", group.Select(t => TargetAbi.All[t].Name))}");
+            var l = all[group[0]];
             w.Line($"    return new {Rt}AbiStructLayout({Str(a.Name)}, {Str(a.CName)}, target, {(a.IsUnion ? "true" : "false")}, {Num(l.Size)}, {Num(l.Align)}, new {Rt}AbiFieldLayout[]");
             w.Line("    {");
             for (int i = 0; i < l.Fields.Length; i++)
@@ -209,9 +219,12 @@ internal static class Emitter
         return groups;
     }
 
+    /// <summary>The character naming the <paramref name="index"/>th distinct layout: 0-9, then a-z, then further letters.</summary>
+    private static char LayoutDigit(int index) => index < 10 ? (char)('0' + index) : index < 36 ? (char)('a' + index - 10) : (char)('A' + index - 36);
+
     // ---------------------------------------------------------------- ioctl groups
 
-    public static string EmitGroup(GroupModel model)
+    public static string EmitGroup(GroupModel model, TargetSet set)
     {
         var w = Begin(model.Declaration);
         string group = QualifiedName(model.Declaration);
@@ -224,7 +237,7 @@ internal static class Emitter
             for (int i = 0; i < model.Ioctls.Count; i++)
             {
                 if (i > 0) w.Line();
-                EmitRequest(w, model.Ioctls[i], model.Type);
+                EmitRequest(w, model.Ioctls[i], set);
             }
 
             w.Close();
@@ -269,13 +282,14 @@ internal static class Emitter
         }
     }
 
-    private static void EmitRequest(SourceWriter w, IoctlModel ioctl, int type)
+    private static void EmitRequest(SourceWriter w, IoctlModel ioctl, TargetSet set)
     {
+        var targets = set.Targets;
         w.Line($"/// <summary><c>{Xml(ioctl.Macro)}</c>: the request number of <c>{Xml(ioctl.RequestName)}</c>.</summary>");
         w.Open($"public static class {Id(ioctl.RequestClass)}");
         bool atCall = ioctl.SizeSource == SizeSource.AtCall;
         // One declaration per distinct number: the first target holds it, the others with that number name it.
-        var groups = TargetAbi.All.GroupBy(t => (ioctl.Numbers[(int)t.Target], ioctl.Sizes[(int)t.Target])).ToList();
+        var groups = targets.GroupBy(t => (ioctl.Numbers[(int)t.Target], ioctl.Sizes[(int)t.Target])).ToList();
         foreach (var g in groups)
         {
             var first = g.First();
@@ -302,18 +316,19 @@ internal static class Emitter
             w.Line("{");
             foreach (var g in groups)
                 w.Line($"    {string.Join(" or ", g.Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {g.First().Identifier},");
-            w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),");
+            w.Line($"    _ => throw {Rt}AbiTargets.NotGenerated(target),");
             w.Line("};");
             w.Line();
             // The size field of each target's family: an arm per family, the family most targets use as the default.
-            var common = TargetAbi.Families.OrderByDescending(f => TargetAbi.All.Count(t => t.Encoding == f)).First();
-            var others = TargetAbi.Families.Where(f => f != common).ToList();
-            w.Line("// " + string.Concat(others.Select(f => $"{f.SizeBits} size bits on {string.Join(", ", TargetAbi.All.Where(t => t.Encoding == f).Select(t => t.Name))}; "))
+            var families = targets.Select(t => t.Encoding).Distinct().ToList();
+            var common = families.OrderByDescending(f => targets.Count(t => t.Encoding == f)).First();
+            var others = families.Where(f => f != common).Where(f => f.MaxSize != common.MaxSize).ToList();
+            w.Line("// " + string.Concat(others.Select(f => $"{f.SizeBits} size bits on {string.Join(", ", targets.Where(t => t.Encoding == f).Select(t => t.Name))}; "))
                 + $"{common.SizeBits}{(others.Count > 0 ? " elsewhere" : " everywhere")}.");
             w.Line($"private static int MaxSize({Rt}AbiTarget target) => target switch");
             w.Line("{");
             foreach (var f in others)
-                w.Line($"    {string.Join(" or ", TargetAbi.All.Where(t => t.Encoding == f).Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {Num(f.MaxSize)},");
+                w.Line($"    {string.Join(" or ", targets.Where(t => t.Encoding == f).Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {Num(f.MaxSize)},");
             w.Line($"    _ => {Num(common.MaxSize)},");
             w.Line("};");
         }
@@ -328,7 +343,7 @@ internal static class Emitter
             w.Line("{");
             foreach (var g in groups)
                 w.Line($"    {string.Join(" or ", g.Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {g.First().Identifier},");
-            w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),");
+            w.Line($"    _ => throw {Rt}AbiTargets.NotGenerated(target),");
             w.Line("};");
         }
 

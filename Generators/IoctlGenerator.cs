@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using IoctlSharp.Generators.Abi;
 using IoctlSharp.Generators.Model;
 using IoctlSharp.Generators.Rendering;
 using Microsoft.CodeAnalysis;
@@ -83,14 +84,18 @@ public sealed class IoctlGenerator : IIncrementalGenerator
             .Select(static (all, _) => HintNames.Collisions(all.Left.Left.Left.Concat(all.Left.Left.Right).Concat(all.Left.Right).Concat(all.Right)))
             .WithTrackingName(Steps.HintCollisions);
 
-        var structsNamed = structs.Combine(collisions);
-        var unionsNamed = unions.Combine(collisions);
-        context.RegisterSourceOutput(structsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left!.Declaration, m.Right), () => Emitter.EmitStruct(m.Left!)));
-        context.RegisterSourceOutput(unionsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left!.Declaration, m.Right), () => Emitter.EmitStruct(m.Left!)));
+        // The project's targets (IoctlSharpTargets): what constants, twins and request numbers are printed for.
+        var targets = context.AnalyzerConfigOptionsProvider
+            .Select(static (o, _) => TargetSet.Parse(o.GlobalOptions.TryGetValue(TargetSet.Property, out var value) ? value : null));
+
+        var structsNamed = structs.Combine(collisions).Combine(targets);
+        var unionsNamed = unions.Combine(collisions).Combine(targets);
+        context.RegisterSourceOutput(structsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left.Left!.Declaration, m.Left.Right), () => Emitter.EmitStruct(m.Left.Left!, m.Right)));
+        context.RegisterSourceOutput(unionsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left.Left!.Declaration, m.Left.Right), () => Emitter.EmitStruct(m.Left.Left!, m.Right)));
         // The 32-bit twins and their conversions, in a file of their own (none when no 32-bit layout differs).
-        context.RegisterSourceOutput(structsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left!.Declaration, m.Right, HintNames.Compat), () => CompatEmitter.Emit(m.Left!)));
-        context.RegisterSourceOutput(unionsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left!.Declaration, m.Right, HintNames.Compat), () => CompatEmitter.Emit(m.Left!)));
-        context.RegisterSourceOutput(groups.Combine(collisions), static (spc, m) => Emit(spc, HintNames.For(m.Left!.Declaration, m.Right), () => Emitter.EmitGroup(m.Left!)));
+        context.RegisterSourceOutput(structsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left.Left!.Declaration, m.Left.Right, HintNames.Compat), () => CompatEmitter.Emit(m.Left.Left!, m.Right)));
+        context.RegisterSourceOutput(unionsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left.Left!.Declaration, m.Left.Right, HintNames.Compat), () => CompatEmitter.Emit(m.Left.Left!, m.Right)));
+        context.RegisterSourceOutput(groups.Combine(collisions).Combine(targets), static (spc, m) => Emit(spc, HintNames.For(m.Left.Left!.Declaration, m.Left.Right), () => Emitter.EmitGroup(m.Left.Left!, m.Right)));
         context.RegisterSourceOutput(orphans.Combine(collisions), static (spc, m) =>
         {
             foreach (var type in m.Left)

@@ -101,7 +101,7 @@ internal sealed partial class Parser
             }
         }
 
-        foreach (var target in CompatPlan.Targets)
+        foreach (var target in _checked?.Twins ?? Enumerable.Empty<TargetAbi>())
         {
             if (CompatPlan.Blocker(aggregate, target) is { } blocker)
             {

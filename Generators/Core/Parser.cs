@@ -34,14 +34,21 @@ internal sealed partial class Parser
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly CancellationToken _ct;
     private readonly NestedCache _nested;
+    private readonly TargetSet? _checked;
     private int _inlineArrayDepth;
 
-    public Parser(CancellationToken ct) : this(ct, new NestedCache()) { }
+    /// <summary>
+    /// A parser. <paramref name="checkedTargets"/>: the project's targets (IoctlSharpTargets), on which
+    /// <c>ExpectedSize</c> must hold and twins must convert (ISH103, ISH111); null for the generator, which reports
+    /// nothing and completes a type whatever those checks say (the analyzer reports them, and the build shows it).
+    /// </summary>
+    public Parser(CancellationToken ct, TargetSet? checkedTargets = null) : this(ct, new NestedCache(), checkedTargets) { }
 
-    private Parser(CancellationToken ct, NestedCache nested)
+    private Parser(CancellationToken ct, NestedCache nested, TargetSet? checkedTargets)
     {
         _ct = ct;
         _nested = nested;
+        _checked = checkedTargets;
     }
 
     /// <summary>
@@ -145,8 +152,9 @@ internal sealed partial class Parser
         }
 
         var aggregate = BuildAggregate(type, visiting, reportOn);
+        // The nested type's own ExpectedSize is its own diagnostic (ISH103 on it): the container lays out all the same.
         if (aggregate is not null && inSource && !HasErrors)
-            CheckLayouts(type, aggregate);
+            CheckLayouts(type, aggregate, checkExpectedSize: false);
         return HasErrors ? null : aggregate;
     }
 
@@ -160,7 +168,7 @@ internal sealed partial class Parser
         => type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute"
                                          && !IsGenerated(a.ApplicationSyntaxReference?.SyntaxTree));
 
-    private void CheckLayouts(INamedTypeSymbol type, AggregateModel aggregate)
+    private void CheckLayouts(INamedTypeSymbol type, AggregateModel aggregate, bool checkExpectedSize = true)
     {
         var layouts = new Dictionary<TargetAbi, AggregateLayout>();
         try
@@ -177,14 +185,14 @@ internal sealed partial class Parser
             return;
         }
 
-        foreach (var target in TargetAbi.All)
+        foreach (var target in checkExpectedSize ? _checked?.Targets ?? ImmutableArray<TargetAbi>.Empty : ImmutableArray<TargetAbi>.Empty)
         {
             int expected = aggregate.ExpectedSize > 0 ? aggregate.ExpectedSize
                 : target.IsIlp32 ? aggregate.ExpectedSize32 : aggregate.ExpectedSize64;
             if (expected > 0 && layouts[target].Size != expected)
             {
                 // The computed sizes ride along so the code fix can correct ExpectedSize without laying anything out.
-                var sizes = FixProperties.ForSizes(TargetAbi.All.Select(t => (t.IsIlp32, layouts[t].Size)));
+                var sizes = FixProperties.ForSizes(_checked!.Targets.Select(t => (t.IsIlp32, layouts[t].Size)));
                 Report(Descriptors.ExpectedSizeMismatch, type, sizes, type.Name, expected, layouts[target].Size, target.Name);
                 return;
             }
@@ -522,7 +530,7 @@ internal sealed partial class Parser
                         _nested.Built[named] = byDepth = new Dictionary<int, (AggregateModel? Model, string? Why)>();
                     if (!byDepth.TryGetValue(visiting.Count, out var result))
                     {
-                        var nestedParser = new Parser(_ct, _nested) { _inlineArrayDepth = _inlineArrayDepth };
+                        var nestedParser = new Parser(_ct, _nested, _checked) { _inlineArrayDepth = _inlineArrayDepth };
                         var built = nestedParser.BuildNested(named, visiting, reportOn);
                         var first = nestedParser._diagnostics.FirstOrDefault();
                         result = (built, built is not null ? null

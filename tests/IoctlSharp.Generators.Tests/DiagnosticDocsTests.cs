@@ -19,7 +19,8 @@ public class DiagnosticDocsTests
         .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
         .ToArray();
 
-    private static string Root()
+    /// <summary>The repository's root: the folder above the test binaries that holds IoctlSharp.sln.</summary>
+    internal static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "IoctlSharp.sln")))
@@ -56,7 +57,7 @@ public class DiagnosticDocsTests
     {
         var compilation = Harness.Compile("using IoctlSharp; [AbiStruct(ExpectedSize = 4)] public partial struct S { public ulong X; }");
         var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty,
-            new TestOptionsProvider(("build_property.IoctlSharpHelpLinkBase", "https://docs.example.test/ish")));
+            new TestOptionsProvider(new() { ["build_property.IoctlSharpHelpLinkBase"] = "https://docs.example.test/ish" }));
         var defaults = await compilation.WithAnalyzers(Harness.AllAnalyzers()).GetAnalyzerDiagnosticsAsync();
         var rebased = await compilation.WithAnalyzers(Harness.AllAnalyzers(), options).GetAnalyzerDiagnosticsAsync();
 
@@ -67,24 +68,6 @@ public class DiagnosticDocsTests
         Assert.Equal(before.GetMessage(), after.GetMessage());
         Assert.Equal(before.Properties, after.Properties);
         Assert.Equal(before.Severity, after.Severity);
-    }
-
-    private sealed class TestOptionsProvider : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global;
-
-        public TestOptionsProvider(params (string Key, string Value)[] values) => _global = new Options(values.ToDictionary(v => v.Key, v => v.Value));
-
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new());
-
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new());
-
-        private sealed class Options(System.Collections.Generic.Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
     }
 
     [Fact]

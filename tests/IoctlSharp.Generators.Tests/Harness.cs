@@ -31,9 +31,10 @@ internal static class Harness
 
     public static GeneratorDriver Driver() => Driver(ParseOptions);
 
-    private static GeneratorDriver Driver(CSharpParseOptions options) => CSharpGeneratorDriver.Create(
+    private static GeneratorDriver Driver(CSharpParseOptions options, AnalyzerConfigOptionsProvider? msbuild = null) => CSharpGeneratorDriver.Create(
         new[] { new IoctlGenerator().AsSourceGenerator() },
         parseOptions: options,
+        optionsProvider: msbuild,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>
@@ -67,13 +68,17 @@ internal static class Harness
     /// <summary>As <see cref="Run(string[])"/>, with documentation comments checked as GenerateDocumentationFile does (CS1591 for every undocumented public member).</summary>
     public static Result RunDocumented(params string[] sources) => Run(ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose), sources);
 
-    private static Result Run(CSharpParseOptions options, string[] sources)
+    /// <summary>As <see cref="Run(string[])"/>, with MSBuild properties as a project sets them (<c>IoctlSharpTargets</c> = <c>build_property.IoctlSharpTargets</c>).</summary>
+    public static Result RunWithProperties(IReadOnlyDictionary<string, string> properties, params string[] sources)
+        => Run(ParseOptions, sources, new TestOptionsProvider(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value)));
+
+    private static Result Run(CSharpParseOptions options, string[] sources, AnalyzerConfigOptionsProvider? msbuild = null)
     {
         var input = Compile(options, sources);
-        var driver = Driver(options).RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
+        var driver = Driver(options, msbuild).RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult();
         var analyzerDiagnostics = output
-            .WithAnalyzers(AllAnalyzers())
+            .WithAnalyzers(AllAnalyzers(), msbuild is null ? null : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, msbuild))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         return new Result(run, output, generatorDiagnostics, output.GetDiagnostics(), analyzerDiagnostics);
     }

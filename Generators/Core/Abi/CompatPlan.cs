@@ -10,9 +10,6 @@ namespace IoctlSharp.Generators.Abi;
 /// </summary>
 internal static class CompatPlan
 {
-    /// <summary>The 32-bit ABIs that get twins. mips32 has arm32's layout but big-endian bytes: see README.</summary>
-    public static readonly ImmutableArray<TargetAbi> Targets = TargetAbi.All.Where(t => t.HasTwin).ToImmutableArray();
-
     /// <summary>The layout twins are converted to and from: the declaration's own (x86_64 and aarch64 agree).</summary>
     public static readonly TargetAbi Native = TargetAbi.X86_64;
 

@@ -201,17 +201,21 @@ internal static class LayoutEngine
         return ((int)size, align);
     }
 
-    /// <summary>Size and in-struct alignment of a scalar.</summary>
-    public static (int Size, int Align) Scalar(ScalarKind kind, TargetAbi target) => kind switch
+    /// <summary>Size and in-struct alignment of a scalar: its size, 64-bit ones at the row's alignment, none above the row's cap (m68k's 2).</summary>
+    public static (int Size, int Align) Scalar(ScalarKind kind, TargetAbi target)
     {
-        ScalarKind.U8 or ScalarKind.S8 or ScalarKind.Bool => (1, 1),
-        ScalarKind.U16 or ScalarKind.S16 => (2, 2),
-        ScalarKind.U32 or ScalarKind.S32 or ScalarKind.F32 => (4, 4),
-        ScalarKind.U64 or ScalarKind.S64 or ScalarKind.F64 => (8, target.Int64Align),
-        ScalarKind.CLong or ScalarKind.CULong or ScalarKind.NInt or ScalarKind.NUInt or ScalarKind.Pointer
-            => (target.PointerSize, target.PointerSize),
-        _ => throw new LayoutException($"no C type for {kind}"),
-    };
+        var (size, align) = kind switch
+        {
+            ScalarKind.U8 or ScalarKind.S8 or ScalarKind.Bool => (1, 1),
+            ScalarKind.U16 or ScalarKind.S16 => (2, 2),
+            ScalarKind.U32 or ScalarKind.S32 or ScalarKind.F32 => (4, 4),
+            ScalarKind.U64 or ScalarKind.S64 or ScalarKind.F64 => (8, target.Int64Align),
+            ScalarKind.CLong or ScalarKind.CULong or ScalarKind.NInt or ScalarKind.NUInt or ScalarKind.Pointer
+                => (target.PointerSize, target.PointerSize),
+            _ => throw new LayoutException($"no C type for {kind}"),
+        };
+        return (size, Math.Min(align, target.MaxScalarAlign));
+    }
 
     private static long RoundUp(long value, int align) => (value + align - 1) / align * align;
 

@@ -3,26 +3,13 @@ using System.Linq;
 
 namespace IoctlSharp.Generators.Abi;
 
-// The generator's own copy of IoctlSharp.AbiTarget (the generator cannot reference the runtime): same names,
-// same order, so generated code can cast between them. A test checks that the two agree.
-internal enum Target
-{
-    X86_64,
-    I386,
-    Aarch64,
-    Arm32,
-    Ppc64le,
-    Riscv64,
-    Mips32,
-}
-
 /// <summary>
 /// A request-number encoding family (ABI-NOTES, "Request numbers"): how <c>_IOC(dir, type, nr, size)</c> packs its
 /// fields. A row of data; <see cref="RequestEncoding"/> is the only code that reads it.
 /// </summary>
 internal sealed class EncodingFamily
 {
-    private EncodingFamily(string name, int sizeBits, uint none, uint write, uint read)
+    internal EncodingFamily(string name, int sizeBits, uint none, uint write, uint read)
     {
         Name = name;
         SizeBits = sizeBits;
@@ -50,66 +37,78 @@ internal sealed class EncodingFamily
     /// <summary>The largest size the size field holds.</summary>
     public int MaxSize => (1 << SizeBits) - 1;
 
-    /// <summary>asm-generic/ioctl.h: 14 size bits, 2 direction bits; NONE 0, WRITE 1, READ 2.</summary>
-    public static readonly EncodingFamily Generic = new("asm-generic/ioctl.h", 14, none: 0, write: 1, read: 2);
+    /// <summary>The family of a row's <c>_IOC_*</c> values; rows with the same values share one instance.</summary>
+    internal static EncodingFamily Of(AbiTargetRow row) => s_families.TryGetValue((row.SizeBits, row.None, row.Write, row.Read), out var f) ? f
+        : throw new System.InvalidOperationException($"no encoding family for {row.Name}");
 
-    /// <summary>arch/powerpc and arch/mips ioctl.h: 13 size bits, 3 direction bits; NONE 1, READ 2, WRITE 4.</summary>
-    public static readonly EncodingFamily PowerPcMips = new("powerpc and mips asm/ioctl.h", 13, none: 1, write: 4, read: 2);
+    private static readonly System.Collections.Generic.Dictionary<(int, uint, uint, uint), EncodingFamily> s_families = new()
+    {
+        [(14, 0, 1, 2)] = new("asm-generic/ioctl.h", 14, none: 0, write: 1, read: 2),
+        [(13, 1, 4, 2)] = new("powerpc, mips, sparc and alpha asm/ioctl.h", 13, none: 1, write: 4, read: 2),
+        [(14, 0, 2, 1)] = new("parisc asm/ioctl.h", 14, none: 0, write: 2, read: 1),
+    };
 }
 
-/// <summary>The facts of one target ABI that C struct layout and request encoding depend on: one row per target.</summary>
+/// <summary>
+/// The facts of one target ABI that C struct layout and request encoding depend on: a row of the shared table
+/// (Runtime/AbiTarget.cs), with the encoding family it names.
+/// </summary>
 internal sealed class TargetAbi
 {
-    private TargetAbi(Target target, string name, int pointerSize, int int64Align, EncodingFamily encoding, bool bigEndian = false,
-        bool clrNative = false, bool twin = false)
+    private readonly AbiTargetRow _row;
+
+    private TargetAbi(AbiTargetRow row)
     {
-        Target = target;
-        Name = name;
-        PointerSize = pointerSize;
-        Int64Align = int64Align;
-        Encoding = encoding;
-        BigEndian = bigEndian;
-        ClrNative = clrNative;
-        HasTwin = twin;
+        _row = row;
+        Encoding = EncodingFamily.Of(row);
     }
 
-    public Target Target { get; }
+    public Target Target => _row.Target;
 
     /// <summary>The C name, as in generated comments (<c>x86_64</c>).</summary>
-    public string Name { get; }
+    public string Name => _row.Name;
 
     /// <summary>The generated identifier (<c>X86_64</c>), the same as IoctlSharp.AbiTarget's member.</summary>
     public string Identifier => Target.ToString();
 
-    /// <summary>Size and alignment of pointers, C long and size_t: 4 on ILP32, 8 on LP64.</summary>
-    public int PointerSize { get; }
+    /// <summary>Size of pointers, C long and size_t: 4 on ILP32, 8 on LP64.</summary>
+    public int PointerSize => _row.PointerSize;
 
-    /// <summary>Alignment of 64-bit integers and double inside structs: 4 on i386, 8 elsewhere.</summary>
-    public int Int64Align { get; }
+    /// <summary>Alignment of 64-bit integers and double inside structs: 4 on i386, sh4 and arc, 2 on m68k, 8 elsewhere.</summary>
+    public int Int64Align => _row.Int64Align;
+
+    /// <summary>No scalar is aligned more than this (2 on m68k).</summary>
+    public int MaxScalarAlign => _row.MaxScalarAlign;
 
     public EncodingFamily Encoding { get; }
 
     /// <summary>Multi-byte values are stored most significant byte first.</summary>
-    public bool BigEndian { get; }
+    public bool BigEndian => _row.BigEndian;
 
-    /// <summary>A 64-bit process .NET runs natively: the declared struct's own .NET layout must equal C's here.</summary>
-    public bool ClrNative { get; }
+    /// <summary>The .NET process architectures with this ABI (empty for a peer-only target).</summary>
+    public string Rids => _row.Rids;
 
-    /// <summary>A 32-bit ABI whose layout gets a generated twin with conversions (mips32 has arm32's layout, but big-endian bytes).</summary>
-    public bool HasTwin { get; }
+    /// <summary>In the emitted set unless a project chooses its own (IoctlSharpTargets).</summary>
+    public bool EmittedByDefault => _row.EmittedByDefault;
+
+    /// <summary>A 64-bit process .NET runs natively whose layout the declared struct's own .NET layout must equal.</summary>
+    public bool ClrNative => Target is Target.X86_64 or Target.Aarch64;
+
+    /// <summary>
+    /// A 32-bit ABI whose layout gets a generated twin with conversions when it is emitted: the little-endian ILP32
+    /// targets (a big-endian peer's bytes need swapping, which twins do not do yet: see docs/compat.md).
+    /// </summary>
+    public bool HasTwin => IsIlp32 && !BigEndian;
 
     public bool IsIlp32 => PointerSize == 4;
 
-    public static readonly TargetAbi X86_64 = new(Target.X86_64, "x86_64", 8, 8, EncodingFamily.Generic, clrNative: true);
-    public static readonly TargetAbi I386 = new(Target.I386, "i386", 4, 4, EncodingFamily.Generic, twin: true);
-    public static readonly TargetAbi Aarch64 = new(Target.Aarch64, "aarch64", 8, 8, EncodingFamily.Generic, clrNative: true);
-    public static readonly TargetAbi Arm32 = new(Target.Arm32, "arm32", 4, 8, EncodingFamily.Generic, twin: true);
-    public static readonly TargetAbi Ppc64le = new(Target.Ppc64le, "ppc64le", 8, 8, EncodingFamily.PowerPcMips);
-    public static readonly TargetAbi Riscv64 = new(Target.Riscv64, "riscv64", 8, 8, EncodingFamily.Generic);
-    public static readonly TargetAbi Mips32 = new(Target.Mips32, "mips32", 4, 8, EncodingFamily.PowerPcMips, bigEndian: true);
-
     /// <summary>Every target, in <see cref="Target"/> order.</summary>
-    public static readonly ImmutableArray<TargetAbi> All = ImmutableArray.Create(X86_64, I386, Aarch64, Arm32, Ppc64le, Riscv64, Mips32);
+    public static readonly ImmutableArray<TargetAbi> All = AbiTargetRow.All.Select(r => new TargetAbi(r)).ToImmutableArray();
+
+    public static TargetAbi X86_64 => All[(int)Target.X86_64];
+    public static TargetAbi I386 => All[(int)Target.I386];
+    public static TargetAbi Aarch64 => All[(int)Target.Aarch64];
+    public static TargetAbi Arm32 => All[(int)Target.Arm32];
 
     /// <summary>The targets .NET's own layout of a declared struct must equal (the 64-bit processes IoctlSharp supports natively).</summary>
     public static readonly ImmutableArray<TargetAbi> Native64 = All.Where(t => t.ClrNative).ToImmutableArray();

@@ -72,6 +72,12 @@ internal static class Descriptors
         "IoctlSharp cannot complete this kind of type",
         "'{0}' is a {1} type: {2}", Layout);
 
+    public static readonly DiagnosticDescriptor UnknownTarget = new("ISH114",
+        "IoctlSharpTargets names no target",
+        "The MSBuild property IoctlSharpTargets names '{0}', which is no target IoctlSharp has; the targets are default, all, {1}",
+        Layout, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("ISH114"),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor NoCompatConversion = Create("ISH111",
         "No 32-bit conversion for a union without a discriminator",
         "'{0}': member '{1}' holds a union laid out differently on {2}, and nothing says which of its members is active; "

@@ -10,16 +10,18 @@ namespace IoctlSharp.Conformance.Tests.Probe;
 public enum Guard
 {
     Always = 0,
-    /// <summary>linux/kvm.h compiles (every target but arm32).</summary>
+    /// <summary>linux/kvm.h compiles: the target has asm/kvm.h (not arm32, armel, sparc64, alpha, hppa, m68k, sh4, arc).</summary>
     Kvm = 1,
-    /// <summary>x86-only KVM definitions (asm/kvm.h of x86).</summary>
+    /// <summary>x86-only KVM definitions (asm/kvm.h of x86: x86_64, i386, x32).</summary>
     X86 = 2,
-    /// <summary>Linux supports Xen (x86, arm, arm64).</summary>
+    /// <summary>Linux supports Xen (x86 with x32, arm with armel, arm64).</summary>
     Xen = 4,
     /// <summary>LP64 targets.</summary>
     Lp64 = 8,
     /// <summary>ILP32 targets.</summary>
     Ilp32 = 16,
+    /// <summary>Not s390x, where linux/kvm.h adds members under __KVM_S390.</summary>
+    NotS390 = 32,
 }
 
 /// <summary>The C type of an [AbiStruct]/[AbiUnion] is not <c>struct snake_case(Name)</c>.</summary>

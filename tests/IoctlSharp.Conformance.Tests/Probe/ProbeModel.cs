@@ -52,21 +52,25 @@ public static class ProbeModel
 
     public static string Condition(Guard flag) => flag switch
     {
-        Guard.Kvm => "!defined(__arm__)",
+        // linux/kvm.h includes asm/kvm.h, which only the architectures KVM runs on (or ran on) have.
+        Guard.Kvm => "__has_include(<asm/kvm.h>)",
         Guard.X86 => "defined(__x86_64__) || defined(__i386__)",
         Guard.Xen => "defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)",
         Guard.Lp64 => "__SIZEOF_POINTER__ == 8",
         Guard.Ilp32 => "__SIZEOF_POINTER__ == 4",
+        Guard.NotS390 => "!defined(__s390x__)",
         _ => throw new ArgumentOutOfRangeException(nameof(flag)),
     };
 
     private static bool Holds(Guard flag, AbiTarget target) => flag switch
     {
-        Guard.Kvm => target != AbiTarget.Arm32,
-        Guard.X86 => target is AbiTarget.X86_64 or AbiTarget.I386,
-        Guard.Xen => target is AbiTarget.X86_64 or AbiTarget.I386 or AbiTarget.Aarch64 or AbiTarget.Arm32,
+        Guard.Kvm => target is not (AbiTarget.Arm32 or AbiTarget.Armel or AbiTarget.Sparc64 or AbiTarget.Alpha or AbiTarget.Hppa
+            or AbiTarget.M68k or AbiTarget.Sh4 or AbiTarget.Arc),
+        Guard.X86 => target is AbiTarget.X86_64 or AbiTarget.I386 or AbiTarget.X32, // x32 defines __x86_64__
+        Guard.Xen => target is AbiTarget.X86_64 or AbiTarget.I386 or AbiTarget.X32 or AbiTarget.Aarch64 or AbiTarget.Arm32 or AbiTarget.Armel,
         Guard.Lp64 => !target.IsIlp32(),
         Guard.Ilp32 => target.IsIlp32(),
+        Guard.NotS390 => target != AbiTarget.S390x,
         _ => throw new ArgumentOutOfRangeException(nameof(flag)),
     };
 

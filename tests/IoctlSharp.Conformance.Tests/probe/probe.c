@@ -7,7 +7,7 @@
 #include <linux/ioctl.h>
 #include <linux/userfaultfd.h>
 #include <linux/vboxguest.h>
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
 #include <linux/kvm.h>
 #endif
 #if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
@@ -558,7 +558,7 @@ const unsigned int ioctlsharp_probe[] = {
     sizeof(((struct vbg_ioctl_write_coredump *)0)->u.in),
     offsetof(struct vbg_ioctl_write_coredump, u.in.flags),
     sizeof(((struct vbg_ioctl_write_coredump *)0)->u.in.flags),
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     sizeof(struct kvm_userspace_memory_region),
     _Alignof(struct kvm_userspace_memory_region),
     offsetof(struct kvm_userspace_memory_region, slot),
@@ -738,7 +738,7 @@ const unsigned int ioctlsharp_probe[] = {
     offsetof(struct kvm_pit_config, pad),
     sizeof(((struct kvm_pit_config *)0)->pad),
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     sizeof(struct kvm_regs),
     _Alignof(struct kvm_regs),
     offsetof(struct kvm_regs, rax),
@@ -1727,7 +1727,7 @@ const unsigned int ioctlsharp_probe[] = {
     offsetof(struct kvm_sync_regs, events.exception_payload),
     sizeof(((struct kvm_sync_regs *)0)->events.exception_payload),
 #endif
-#if !defined(__arm__)
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     sizeof(struct kvm_run),
     _Alignof(struct kvm_run),
     offsetof(struct kvm_run, request_interrupt_window),
@@ -1777,7 +1777,7 @@ const unsigned int ioctlsharp_probe[] = {
     offsetof(struct kvm_run, io.data_offset),
     sizeof(((struct kvm_run *)0)->io.data_offset),
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     offsetof(struct kvm_run, debug),
     sizeof(((struct kvm_run *)0)->debug),
     offsetof(struct kvm_run, debug.arch),
@@ -1793,7 +1793,7 @@ const unsigned int ioctlsharp_probe[] = {
     offsetof(struct kvm_run, debug.arch.dr7),
     sizeof(((struct kvm_run *)0)->debug.arch.dr7),
 #endif
-#if !defined(__arm__)
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     offsetof(struct kvm_run, mmio),
     sizeof(((struct kvm_run *)0)->mmio),
     offsetof(struct kvm_run, mmio.phys_addr),
@@ -1905,7 +1905,7 @@ const unsigned int ioctlsharp_probe[] = {
     offsetof(struct kvm_run, s),
     sizeof(((struct kvm_run *)0)->s),
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     offsetof(struct kvm_run, s.regs),
     sizeof(((struct kvm_run *)0)->s.regs),
     offsetof(struct kvm_run, s.regs.regs),
@@ -2263,7 +2263,7 @@ const unsigned int ioctlsharp_probe[] = {
     offsetof(struct kvm_run, s.regs.events.exception_payload),
     sizeof(((struct kvm_run *)0)->s.regs.events.exception_payload),
 #endif
-#if !defined(__arm__)
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     offsetof(struct kvm_run, s.padding),
     sizeof(((struct kvm_run *)0)->s.padding),
 #endif
@@ -2489,23 +2489,23 @@ const unsigned int ioctlsharp_probe[] = {
     VBG_IOCTL_CHANGE_GUEST_CAPABILITIES,
     VBG_IOCTL_CHECK_BALLOON,
     VBG_IOCTL_WRITE_CORE_DUMP,
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     KVM_GET_API_VERSION,
     KVM_CREATE_VM,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     KVM_GET_MSR_INDEX_LIST,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     KVM_CHECK_EXTENSION,
     KVM_GET_VCPU_MMAP_SIZE,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     KVM_GET_SUPPORTED_CPUID,
     KVM_GET_EMULATED_CPUID,
     KVM_GET_MSR_FEATURE_INDEX_LIST,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     KVM_CREATE_VCPU,
     KVM_GET_DIRTY_LOG,
     KVM_SET_NR_MMU_PAGES,
@@ -2529,24 +2529,24 @@ const unsigned int ioctlsharp_probe[] = {
     KVM_GET_CLOCK,
     KVM_RUN,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     KVM_GET_REGS,
     KVM_SET_REGS,
     KVM_GET_SREGS,
     KVM_SET_SREGS,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     KVM_TRANSLATE,
     KVM_INTERRUPT,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     KVM_GET_MSRS,
     KVM_SET_MSRS,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     KVM_SET_SIGNAL_MASK,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     KVM_GET_FPU,
     KVM_SET_FPU,
     KVM_GET_LAPIC,
@@ -2554,28 +2554,28 @@ const unsigned int ioctlsharp_probe[] = {
     KVM_SET_CPUID2,
     KVM_GET_CPUID2,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     KVM_GET_MP_STATE,
     KVM_SET_MP_STATE,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     KVM_NMI,
     KVM_X86_SETUP_MCE,
     KVM_X86_GET_MCE_CAP_SUPPORTED,
     KVM_GET_VCPU_EVENTS,
     KVM_SET_VCPU_EVENTS,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     KVM_SET_TSC_KHZ,
     KVM_GET_TSC_KHZ,
     KVM_ENABLE_CAP,
     KVM_SIGNAL_MSI,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     KVM_GET_XCRS,
     KVM_SET_XCRS,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     KVM_GET_ONE_REG,
     KVM_SET_ONE_REG,
     KVM_KVMCLOCK_CTRL,
@@ -3149,7 +3149,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     535,
     536,
     537,
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     538,
     539,
     540,
@@ -3329,7 +3329,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     714,
     715,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     716,
     717,
     718,
@@ -4318,7 +4318,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1701,
     1702,
 #endif
-#if !defined(__arm__)
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1703,
     1704,
     1705,
@@ -4368,7 +4368,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1749,
     1750,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1751,
     1752,
     1753,
@@ -4384,7 +4384,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1763,
     1764,
 #endif
-#if !defined(__arm__)
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1765,
     1766,
     1767,
@@ -4496,7 +4496,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1873,
     1874,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1875,
     1876,
     1877,
@@ -4854,7 +4854,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2229,
     2230,
 #endif
-#if !defined(__arm__)
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     2231,
     2232,
 #endif
@@ -5080,23 +5080,23 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2450,
     2451,
     2452,
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     2453,
     2454,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2455,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     2456,
     2457,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2458,
     2459,
     2460,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     2461,
     2462,
     2463,
@@ -5120,24 +5120,24 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2481,
     2482,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2483,
     2484,
     2485,
     2486,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     2487,
     2488,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2489,
     2490,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     2491,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2492,
     2493,
     2494,
@@ -5145,28 +5145,28 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2496,
     2497,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     2498,
     2499,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2500,
     2501,
     2502,
     2503,
     2504,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     2505,
     2506,
     2507,
     2508,
 #endif
-#if (!defined(__arm__)) && (defined(__x86_64__) || defined(__i386__))
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2509,
     2510,
 #endif
-#if !defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     2511,
     2512,
     2513,

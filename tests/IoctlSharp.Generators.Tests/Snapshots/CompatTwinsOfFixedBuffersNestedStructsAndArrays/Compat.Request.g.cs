@@ -4,14 +4,14 @@
 
 namespace Compat
 {
-    // struct request: C layout on every target (bytes), computed by IoctlSharp.
-    //                      x86_64  i386  aarch64  arm32  ppc64le  riscv64  mips32
-    //   offsetof Resv           0     0        0      0        0        0       0
-    //   offsetof Vecs          48    44       48     48       48       48      48
-    //   offsetof Offset        80    60       80     64       80       80      64
-    //   offsetof Callback      88    64       88     68       88       88      68
-    //   sizeof                 96    68       96     72       96       96      72
-    //   _Alignof                8     4        8      8        8        8       8
+    // struct request: C layout on the project's targets (bytes), computed by IoctlSharp.
+    //                      x86_64  i386  aarch64  arm32  ppc64le  riscv64  s390x
+    //   offsetof Resv           0     0        0      0        0        0      0
+    //   offsetof Vecs          48    44       48     48       48       48     48
+    //   offsetof Offset        80    60       80     64       80       80     80
+    //   offsetof Callback      88    64       88     68       88       88     88
+    //   sizeof                 96    68       96     72       96       96     96
+    //   _Alignof                8     4        8      8        8        8      8
     // 32-bit twins: I386 (i386, 68 bytes), Arm32 (arm32, 72 bytes), converted both ways.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
@@ -20,7 +20,7 @@ namespace Compat
         /// <summary>The C layout of <c>struct request</c> on each target, as constants; targets that lay it out alike share one class.</summary>
         public static class Abi
         {
-            /// <summary>On x86_64 (and aarch64, ppc64le, riscv64).</summary>
+            /// <summary>On x86_64 (and aarch64, ppc64le, riscv64, s390x).</summary>
             public abstract class X86_64
             {
                 private protected X86_64() { }
@@ -61,7 +61,7 @@ namespace Compat
             /// <summary>On aarch64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
             public abstract class Aarch64 : X86_64 { private Aarch64() { } }
 
-            /// <summary>On arm32 (and mips32).</summary>
+            /// <summary>On arm32.</summary>
             public abstract class Arm32
             {
                 private protected Arm32() { }
@@ -86,25 +86,23 @@ namespace Compat
             /// <summary>On riscv64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
             public abstract class Riscv64 : X86_64 { private Riscv64() { } }
 
-            /// <summary>On mips32: laid out as on arm32 (<see cref="Arm32"/>).</summary>
-            public abstract class Mips32 : Arm32 { private Mips32() { } }
+            /// <summary>On s390x: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class S390x : X86_64 { private S390x() { } }
         }
 
-        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[7];
+        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[25];
 
         static global::IoctlSharp.AbiStructLayout global::IoctlSharp.IAbiStruct<global::Compat.Request>.GetAbiLayout(global::IoctlSharp.AbiTarget target)
-            => (uint)target < 7u
+            => (uint)target < 25u
                 ? __ioctlSharpLayouts[(int)target] ??= __IoctlSharpCreateLayout(target)
                 : throw new global::System.ArgumentOutOfRangeException(nameof(target));
 
         private static global::IoctlSharp.AbiStructLayout __IoctlSharpCreateLayout(global::IoctlSharp.AbiTarget target)
         {
-            switch (target)
+            // The layout of each target, in AbiTarget order (x86_64 i386 aarch64 arm32 ppc64le riscv64 mips32 x32 armel powerpc ppc64 s390x mipsel mips64 mips64el mipsn32 mipsn32el mipsr6 mipsr6el sparc64 alpha hppa m68k sh4 arc).
+            switch ("0102002222002002222002311"[(int)target])
             {
-                case global::IoctlSharp.AbiTarget.X86_64:
-                case global::IoctlSharp.AbiTarget.Aarch64:
-                case global::IoctlSharp.AbiTarget.Ppc64le:
-                case global::IoctlSharp.AbiTarget.Riscv64:
+                case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("Request", "request", target, false, 96, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Resv", 0, 48, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
@@ -112,7 +110,7 @@ namespace Compat
                         new global::IoctlSharp.AbiFieldLayout("Offset", 80, 8, 8),
                         new global::IoctlSharp.AbiFieldLayout("Callback", 88, 8, 8),
                     });
-                case global::IoctlSharp.AbiTarget.I386:
+                case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("Request", "request", target, false, 68, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Resv", 0, 44, 4, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
@@ -120,14 +118,21 @@ namespace Compat
                         new global::IoctlSharp.AbiFieldLayout("Offset", 60, 4, 4),
                         new global::IoctlSharp.AbiFieldLayout("Callback", 64, 4, 4),
                     });
-                case global::IoctlSharp.AbiTarget.Arm32:
-                case global::IoctlSharp.AbiTarget.Mips32:
+                case '2': // arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa
                     return new global::IoctlSharp.AbiStructLayout("Request", "request", target, false, 72, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Resv", 0, 48, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
                         new global::IoctlSharp.AbiFieldLayout("Vecs", 48, 16, 4, 2, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(target)),
                         new global::IoctlSharp.AbiFieldLayout("Offset", 64, 4, 4),
                         new global::IoctlSharp.AbiFieldLayout("Callback", 68, 4, 4),
+                    });
+                case '3': // m68k
+                    return new global::IoctlSharp.AbiStructLayout("Request", "request", target, false, 68, 2, new global::IoctlSharp.AbiFieldLayout[]
+                    {
+                        new global::IoctlSharp.AbiFieldLayout("Resv", 0, 44, 2, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Vecs", 44, 16, 2, 2, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Offset", 60, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Callback", 64, 4, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

@@ -4,17 +4,17 @@
 
 namespace Compat
 {
-    // struct space_resv: C layout on every target (bytes), computed by IoctlSharp.
-    //                    x86_64  i386  aarch64  arm32  ppc64le  riscv64  mips32
-    //   offsetof Type         0     0        0      0        0        0       0
-    //   offsetof Whence       2     2        2      2        2        2       2
-    //   offsetof Start        8     4        8      8        8        8       8
-    //   offsetof Len         16    12       16     16       16       16      16
-    //   offsetof Sysid       24    20       24     24       24       24      24
-    //   offsetof Pid         28    24       28     28       28       28      28
-    //   offsetof Pad         32    28       32     32       32       32      32
-    //   sizeof               48    44       48     48       48       48      48
-    //   _Alignof              8     4        8      8        8        8       8
+    // struct space_resv: C layout on the project's targets (bytes), computed by IoctlSharp.
+    //                    x86_64  i386  aarch64  arm32  ppc64le  riscv64  s390x
+    //   offsetof Type         0     0        0      0        0        0      0
+    //   offsetof Whence       2     2        2      2        2        2      2
+    //   offsetof Start        8     4        8      8        8        8      8
+    //   offsetof Len         16    12       16     16       16       16     16
+    //   offsetof Sysid       24    20       24     24       24       24     24
+    //   offsetof Pid         28    24       28     28       28       28     28
+    //   offsetof Pad         32    28       32     32       32       32     32
+    //   sizeof               48    44       48     48       48       48     48
+    //   _Alignof              8     4        8      8        8        8      8
     // 32-bit twins: I386 (i386, 44 bytes), converted both ways; arm32 lays it out as x86_64 does.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
@@ -23,7 +23,7 @@ namespace Compat
         /// <summary>The C layout of <c>struct space_resv</c> on each target, as constants; targets that lay it out alike share one class.</summary>
         public static class Abi
         {
-            /// <summary>On x86_64 (and aarch64, arm32, ppc64le, riscv64, mips32).</summary>
+            /// <summary>On x86_64 (and aarch64, arm32, ppc64le, riscv64, s390x).</summary>
             public abstract class X86_64
             {
                 private protected X86_64() { }
@@ -79,27 +79,23 @@ namespace Compat
             /// <summary>On riscv64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
             public abstract class Riscv64 : X86_64 { private Riscv64() { } }
 
-            /// <summary>On mips32: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
-            public abstract class Mips32 : X86_64 { private Mips32() { } }
+            /// <summary>On s390x: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class S390x : X86_64 { private S390x() { } }
         }
 
-        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[7];
+        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[25];
 
         static global::IoctlSharp.AbiStructLayout global::IoctlSharp.IAbiStruct<global::Compat.SpaceResv>.GetAbiLayout(global::IoctlSharp.AbiTarget target)
-            => (uint)target < 7u
+            => (uint)target < 25u
                 ? __ioctlSharpLayouts[(int)target] ??= __IoctlSharpCreateLayout(target)
                 : throw new global::System.ArgumentOutOfRangeException(nameof(target));
 
         private static global::IoctlSharp.AbiStructLayout __IoctlSharpCreateLayout(global::IoctlSharp.AbiTarget target)
         {
-            switch (target)
+            // The layout of each target, in AbiTarget order (x86_64 i386 aarch64 arm32 ppc64le riscv64 mips32 x32 armel powerpc ppc64 s390x mipsel mips64 mips64el mipsn32 mipsn32el mipsr6 mipsr6el sparc64 alpha hppa m68k sh4 arc).
+            switch ("0100000000000000000000211"[(int)target])
             {
-                case global::IoctlSharp.AbiTarget.X86_64:
-                case global::IoctlSharp.AbiTarget.Aarch64:
-                case global::IoctlSharp.AbiTarget.Arm32:
-                case global::IoctlSharp.AbiTarget.Ppc64le:
-                case global::IoctlSharp.AbiTarget.Riscv64:
-                case global::IoctlSharp.AbiTarget.Mips32:
+                case '0': // x86_64, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa
                     return new global::IoctlSharp.AbiStructLayout("SpaceResv", "space_resv", target, false, 48, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Type", 0, 2, 2),
@@ -110,7 +106,7 @@ namespace Compat
                         new global::IoctlSharp.AbiFieldLayout("Pid", 28, 4, 4),
                         new global::IoctlSharp.AbiFieldLayout("Pad", 32, 16, 4, 4),
                     });
-                case global::IoctlSharp.AbiTarget.I386:
+                case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("SpaceResv", "space_resv", target, false, 44, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Type", 0, 2, 2),
@@ -120,6 +116,17 @@ namespace Compat
                         new global::IoctlSharp.AbiFieldLayout("Sysid", 20, 4, 4),
                         new global::IoctlSharp.AbiFieldLayout("Pid", 24, 4, 4),
                         new global::IoctlSharp.AbiFieldLayout("Pad", 28, 16, 4, 4),
+                    });
+                case '2': // m68k
+                    return new global::IoctlSharp.AbiStructLayout("SpaceResv", "space_resv", target, false, 44, 2, new global::IoctlSharp.AbiFieldLayout[]
+                    {
+                        new global::IoctlSharp.AbiFieldLayout("Type", 0, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Whence", 2, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Start", 4, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Len", 12, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Sysid", 20, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Pid", 24, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Pad", 28, 16, 2, 4),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

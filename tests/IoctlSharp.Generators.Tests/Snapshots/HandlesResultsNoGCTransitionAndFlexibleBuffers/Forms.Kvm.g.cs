@@ -13,10 +13,10 @@ namespace Forms
             /// <summary><c>_IO(0xAE, 0x01)</c>: the request number of <c>KVM_CREATE_VM</c>.</summary>
             public static class CreateVm
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
-                public const uint X86_64 = 0x0000AE01, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 0).</summary>
-                public const uint Ppc64le = 0x2000AE01, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 0).</summary>
+                public const uint X86_64 = 0x0000AE01, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 0).</summary>
+                public const uint Ppc64le = 0x2000AE01;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -24,19 +24,19 @@ namespace Forms
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
 
             /// <summary><c>_IO(0xAE, 0x03)</c>: the request number of <c>KVM_CHECK_EXTENSION</c>.</summary>
             public static class CheckExtension
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
-                public const uint X86_64 = 0x0000AE03, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 0).</summary>
-                public const uint Ppc64le = 0x2000AE03, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 0).</summary>
+                public const uint X86_64 = 0x0000AE03, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 0).</summary>
+                public const uint Ppc64le = 0x2000AE03;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -44,19 +44,19 @@ namespace Forms
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
 
             /// <summary><c>_IO(0xAE, 0x80)</c>: the request number of <c>KVM_RUN</c>.</summary>
             public static class TryRun
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
-                public const uint X86_64 = 0x0000AE80, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 0).</summary>
-                public const uint Ppc64le = 0x2000AE80, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 0).</summary>
+                public const uint X86_64 = 0x0000AE80, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 0).</summary>
+                public const uint Ppc64le = 0x2000AE80;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -64,17 +64,17 @@ namespace Forms
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
 
             /// <summary><c>_IOWR(0xAE, 0x88, struct msrs)</c>: the request number of <c>KVM_GET_MSRS</c>.</summary>
             public static class GetMsrs
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, ppc64le, riscv64, mips32 (size 8).</summary>
-                public const uint X86_64 = 0xC008AE88, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Ppc64le = X86_64, Riscv64 = X86_64, Mips32 = X86_64;
+                /// <summary>On x86_64, i386, aarch64, arm32, ppc64le, riscv64, s390x (size 8).</summary>
+                public const uint X86_64 = 0xC008AE88, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Ppc64le = X86_64, Riscv64 = X86_64, S390x = X86_64;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -82,18 +82,18 @@ namespace Forms
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.Mips32 => X86_64,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
 
             /// <summary><c>_IOW(0xAE, 0x89, struct msrs)</c>: the request number of <c>KVM_SET_MSRS</c>.</summary>
             public static class TrySetMsrs
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 8).</summary>
-                public const uint X86_64 = 0x4008AE89, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 8).</summary>
-                public const uint Ppc64le = 0x8008AE89, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 8).</summary>
+                public const uint X86_64 = 0x4008AE89, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 8).</summary>
+                public const uint Ppc64le = 0x8008AE89;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -101,9 +101,9 @@ namespace Forms
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
         }

@@ -4,12 +4,12 @@
 
 namespace Vbox
 {
-    // struct page_list_parameter: C layout on every target (bytes), computed by IoctlSharp.
-    //                    x86_64  i386  aarch64  arm32  ppc64le  riscv64  mips32
-    //   offsetof Size         0     0        0      0        0        0       0
-    //   offsetof Offset       4     4        4      4        4        4       4
-    //   sizeof                8     8        8      8        8        8       8
-    //   _Alignof              4     4        4      4        4        4       4
+    // struct page_list_parameter: C layout on the project's targets (bytes), computed by IoctlSharp.
+    //                    x86_64  i386  aarch64  arm32  ppc64le  riscv64  s390x
+    //   offsetof Size         0     0        0      0        0        0      0
+    //   offsetof Offset       4     4        4      4        4        4      4
+    //   sizeof                8     8        8      8        8        8      8
+    //   _Alignof              4     4        4      4        4        4      4
     // 32-bit twins: none; i386 and arm32 put every member where x86_64 does, so a 32-bit peer's bytes are this type's.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
@@ -18,7 +18,7 @@ namespace Vbox
         /// <summary>The C layout of <c>struct page_list_parameter</c> on each target, as constants; targets that lay it out alike share one class.</summary>
         public static class Abi
         {
-            /// <summary>On x86_64 (and i386, aarch64, arm32, ppc64le, riscv64, mips32).</summary>
+            /// <summary>On x86_64 (and i386, aarch64, arm32, ppc64le, riscv64, s390x).</summary>
             public abstract class X86_64
             {
                 private protected X86_64() { }
@@ -50,32 +50,33 @@ namespace Vbox
             /// <summary>On riscv64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
             public abstract class Riscv64 : X86_64 { private Riscv64() { } }
 
-            /// <summary>On mips32: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
-            public abstract class Mips32 : X86_64 { private Mips32() { } }
+            /// <summary>On s390x: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class S390x : X86_64 { private S390x() { } }
         }
 
-        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[7];
+        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[25];
 
         static global::IoctlSharp.AbiStructLayout global::IoctlSharp.IAbiStruct<global::Vbox.PageListParameter>.GetAbiLayout(global::IoctlSharp.AbiTarget target)
-            => (uint)target < 7u
+            => (uint)target < 25u
                 ? __ioctlSharpLayouts[(int)target] ??= __IoctlSharpCreateLayout(target)
                 : throw new global::System.ArgumentOutOfRangeException(nameof(target));
 
         private static global::IoctlSharp.AbiStructLayout __IoctlSharpCreateLayout(global::IoctlSharp.AbiTarget target)
         {
-            switch (target)
+            // The layout of each target, in AbiTarget order (x86_64 i386 aarch64 arm32 ppc64le riscv64 mips32 x32 armel powerpc ppc64 s390x mipsel mips64 mips64el mipsn32 mipsn32el mipsr6 mipsr6el sparc64 alpha hppa m68k sh4 arc).
+            switch ("0000000000000000000000100"[(int)target])
             {
-                case global::IoctlSharp.AbiTarget.X86_64:
-                case global::IoctlSharp.AbiTarget.I386:
-                case global::IoctlSharp.AbiTarget.Aarch64:
-                case global::IoctlSharp.AbiTarget.Arm32:
-                case global::IoctlSharp.AbiTarget.Ppc64le:
-                case global::IoctlSharp.AbiTarget.Riscv64:
-                case global::IoctlSharp.AbiTarget.Mips32:
+                case '0': // x86_64, i386, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("PageListParameter", "page_list_parameter", target, false, 8, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Size", 0, 4, 4),
                         new global::IoctlSharp.AbiFieldLayout("Offset", 4, 4, 4),
+                    });
+                case '1': // m68k
+                    return new global::IoctlSharp.AbiStructLayout("PageListParameter", "page_list_parameter", target, false, 8, 2, new global::IoctlSharp.AbiFieldLayout[]
+                    {
+                        new global::IoctlSharp.AbiFieldLayout("Size", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Offset", 4, 4, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

@@ -4,14 +4,14 @@
 
 namespace Vbox
 {
-    // union parameter_union: C layout on every target (bytes), computed by IoctlSharp.
-    //                      x86_64  i386  aarch64  arm32  ppc64le  riscv64  mips32
-    //   offsetof Value32        0     0        0      0        0        0       0
-    //   offsetof Value64        0     0        0      0        0        0       0
-    //   offsetof Pointer        0     0        0      0        0        0       0
-    //   offsetof PageList       0     0        0      0        0        0       0
-    //   sizeof                 12     8       12      8       12       12       8
-    //   _Alignof                1     1        1      1        1        1       1
+    // union parameter_union: C layout on the project's targets (bytes), computed by IoctlSharp.
+    //                      x86_64  i386  aarch64  arm32  ppc64le  riscv64  s390x
+    //   offsetof Value32        0     0        0      0        0        0      0
+    //   offsetof Value64        0     0        0      0        0        0      0
+    //   offsetof Pointer        0     0        0      0        0        0      0
+    //   offsetof PageList       0     0        0      0        0        0      0
+    //   sizeof                 12     8       12      8       12       12     12
+    //   _Alignof                1     1        1      1        1        1      1
     // 32-bit twins: I386 (i386, 8 bytes), Arm32 (arm32, 8 bytes), layout only (the struct holding it converts the member its [AbiDiscriminator] selects).
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Pack = 1)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
@@ -20,7 +20,7 @@ namespace Vbox
         /// <summary>The C layout of <c>union parameter_union</c> on each target, as constants; targets that lay it out alike share one class.</summary>
         public static class Abi
         {
-            /// <summary>On x86_64 (and aarch64, ppc64le, riscv64).</summary>
+            /// <summary>On x86_64 (and aarch64, ppc64le, riscv64, s390x).</summary>
             public abstract class X86_64
             {
                 private protected X86_64() { }
@@ -39,7 +39,7 @@ namespace Vbox
                 }
             }
 
-            /// <summary>On i386 (and arm32, mips32).</summary>
+            /// <summary>On i386 (and arm32).</summary>
             public abstract class I386
             {
                 private protected I386() { }
@@ -70,25 +70,23 @@ namespace Vbox
             /// <summary>On riscv64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
             public abstract class Riscv64 : X86_64 { private Riscv64() { } }
 
-            /// <summary>On mips32: laid out as on i386 (<see cref="I386"/>).</summary>
-            public abstract class Mips32 : I386 { private Mips32() { } }
+            /// <summary>On s390x: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class S390x : X86_64 { private S390x() { } }
         }
 
-        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[7];
+        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[25];
 
         static global::IoctlSharp.AbiStructLayout global::IoctlSharp.IAbiStruct<global::Vbox.ParameterUnion>.GetAbiLayout(global::IoctlSharp.AbiTarget target)
-            => (uint)target < 7u
+            => (uint)target < 25u
                 ? __ioctlSharpLayouts[(int)target] ??= __IoctlSharpCreateLayout(target)
                 : throw new global::System.ArgumentOutOfRangeException(nameof(target));
 
         private static global::IoctlSharp.AbiStructLayout __IoctlSharpCreateLayout(global::IoctlSharp.AbiTarget target)
         {
-            switch (target)
+            // The layout of each target, in AbiTarget order (x86_64 i386 aarch64 arm32 ppc64le riscv64 mips32 x32 armel powerpc ppc64 s390x mipsel mips64 mips64el mipsn32 mipsn32el mipsr6 mipsr6el sparc64 alpha hppa m68k sh4 arc).
+            switch ("0101001111001001111001211"[(int)target])
             {
-                case global::IoctlSharp.AbiTarget.X86_64:
-                case global::IoctlSharp.AbiTarget.Aarch64:
-                case global::IoctlSharp.AbiTarget.Ppc64le:
-                case global::IoctlSharp.AbiTarget.Riscv64:
+                case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("ParameterUnion", "parameter_union", target, true, 12, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Value32", 0, 4, 1),
@@ -96,9 +94,15 @@ namespace Vbox
                         new global::IoctlSharp.AbiFieldLayout("Pointer", 0, 12, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PointerParameter>(target)),
                         new global::IoctlSharp.AbiFieldLayout("PageList", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PageListParameter>(target)),
                     });
-                case global::IoctlSharp.AbiTarget.I386:
-                case global::IoctlSharp.AbiTarget.Arm32:
-                case global::IoctlSharp.AbiTarget.Mips32:
+                case '1': // i386, arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa, sh4, arc
+                    return new global::IoctlSharp.AbiStructLayout("ParameterUnion", "parameter_union", target, true, 8, 1, new global::IoctlSharp.AbiFieldLayout[]
+                    {
+                        new global::IoctlSharp.AbiFieldLayout("Value32", 0, 4, 1),
+                        new global::IoctlSharp.AbiFieldLayout("Value64", 0, 8, 1),
+                        new global::IoctlSharp.AbiFieldLayout("Pointer", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PointerParameter>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("PageList", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PageListParameter>(target)),
+                    });
+                case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("ParameterUnion", "parameter_union", target, true, 8, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Value32", 0, 4, 1),

@@ -4,13 +4,13 @@
 
 namespace Xen
 {
-    // struct longs: C layout on every target (bytes), computed by IoctlSharp.
-    //                      x86_64  i386  aarch64  arm32  ppc64le  riscv64  mips32
-    //   offsetof Signed         0     0        0      0        0        0       0
-    //   offsetof Unsigned       8     4        8      4        8        8       4
-    //   offsetof Size          16     8       16      8       16       16       8
-    //   sizeof                 24    12       24     12       24       24      12
-    //   _Alignof                8     4        8      4        8        8       4
+    // struct longs: C layout on the project's targets (bytes), computed by IoctlSharp.
+    //                      x86_64  i386  aarch64  arm32  ppc64le  riscv64  s390x
+    //   offsetof Signed         0     0        0      0        0        0      0
+    //   offsetof Unsigned       8     4        8      4        8        8      8
+    //   offsetof Size          16     8       16      8       16       16     16
+    //   sizeof                 24    12       24     12       24       24     24
+    //   _Alignof                8     4        8      4        8        8      8
     // 32-bit twins: I386 (i386, 12 bytes), Arm32 (arm32, 12 bytes), converted both ways.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
@@ -19,7 +19,7 @@ namespace Xen
         /// <summary>The C layout of <c>struct longs</c> on each target, as constants; targets that lay it out alike share one class.</summary>
         public static class Abi
         {
-            /// <summary>On x86_64 (and aarch64, ppc64le, riscv64).</summary>
+            /// <summary>On x86_64 (and aarch64, ppc64le, riscv64, s390x).</summary>
             public abstract class X86_64
             {
                 private protected X86_64() { }
@@ -37,7 +37,7 @@ namespace Xen
                 }
             }
 
-            /// <summary>On i386 (and arm32, mips32).</summary>
+            /// <summary>On i386 (and arm32).</summary>
             public abstract class I386
             {
                 private protected I386() { }
@@ -67,39 +67,42 @@ namespace Xen
             /// <summary>On riscv64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
             public abstract class Riscv64 : X86_64 { private Riscv64() { } }
 
-            /// <summary>On mips32: laid out as on i386 (<see cref="I386"/>).</summary>
-            public abstract class Mips32 : I386 { private Mips32() { } }
+            /// <summary>On s390x: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class S390x : X86_64 { private S390x() { } }
         }
 
-        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[7];
+        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[25];
 
         static global::IoctlSharp.AbiStructLayout global::IoctlSharp.IAbiStruct<global::Xen.Longs>.GetAbiLayout(global::IoctlSharp.AbiTarget target)
-            => (uint)target < 7u
+            => (uint)target < 25u
                 ? __ioctlSharpLayouts[(int)target] ??= __IoctlSharpCreateLayout(target)
                 : throw new global::System.ArgumentOutOfRangeException(nameof(target));
 
         private static global::IoctlSharp.AbiStructLayout __IoctlSharpCreateLayout(global::IoctlSharp.AbiTarget target)
         {
-            switch (target)
+            // The layout of each target, in AbiTarget order (x86_64 i386 aarch64 arm32 ppc64le riscv64 mips32 x32 armel powerpc ppc64 s390x mipsel mips64 mips64el mipsn32 mipsn32el mipsr6 mipsr6el sparc64 alpha hppa m68k sh4 arc).
+            switch ("0101001111001001111001211"[(int)target])
             {
-                case global::IoctlSharp.AbiTarget.X86_64:
-                case global::IoctlSharp.AbiTarget.Aarch64:
-                case global::IoctlSharp.AbiTarget.Ppc64le:
-                case global::IoctlSharp.AbiTarget.Riscv64:
+                case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("Longs", "longs", target, false, 24, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Signed", 0, 8, 8),
                         new global::IoctlSharp.AbiFieldLayout("Unsigned", 8, 8, 8),
                         new global::IoctlSharp.AbiFieldLayout("Size", 16, 8, 8),
                     });
-                case global::IoctlSharp.AbiTarget.I386:
-                case global::IoctlSharp.AbiTarget.Arm32:
-                case global::IoctlSharp.AbiTarget.Mips32:
+                case '1': // i386, arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("Longs", "longs", target, false, 12, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Signed", 0, 4, 4),
                         new global::IoctlSharp.AbiFieldLayout("Unsigned", 4, 4, 4),
                         new global::IoctlSharp.AbiFieldLayout("Size", 8, 4, 4),
+                    });
+                case '2': // m68k
+                    return new global::IoctlSharp.AbiStructLayout("Longs", "longs", target, false, 12, 2, new global::IoctlSharp.AbiFieldLayout[]
+                    {
+                        new global::IoctlSharp.AbiFieldLayout("Signed", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Unsigned", 4, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Size", 8, 4, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

@@ -4,15 +4,15 @@
 
 namespace Xen
 {
-    // struct privcmd_mmapbatch_v2: C layout on every target (bytes), computed by IoctlSharp.
-    //                  x86_64  i386  aarch64  arm32  ppc64le  riscv64  mips32
-    //   offsetof Num        0     0        0      0        0        0       0
-    //   offsetof Dom        4     4        4      4        4        4       4
-    //   offsetof Addr       8     8        8      8        8        8       8
-    //   offsetof Arr       16    16       16     16       16       16      16
-    //   offsetof Err       24    20       24     20       24       24      20
-    //   sizeof             32    24       32     24       32       32      24
-    //   _Alignof            8     4        8      8        8        8       8
+    // struct privcmd_mmapbatch_v2: C layout on the project's targets (bytes), computed by IoctlSharp.
+    //                  x86_64  i386  aarch64  arm32  ppc64le  riscv64  s390x
+    //   offsetof Num        0     0        0      0        0        0      0
+    //   offsetof Dom        4     4        4      4        4        4      4
+    //   offsetof Addr       8     8        8      8        8        8      8
+    //   offsetof Arr       16    16       16     16       16       16     16
+    //   offsetof Err       24    20       24     20       24       24     24
+    //   sizeof             32    24       32     24       32       32     32
+    //   _Alignof            8     4        8      8        8        8      8
     // 32-bit twins: I386 (i386, 24 bytes), Arm32 (arm32, 24 bytes), converted both ways.
     [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
     [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
@@ -21,7 +21,7 @@ namespace Xen
         /// <summary>The C layout of <c>struct privcmd_mmapbatch_v2</c> on each target, as constants; targets that lay it out alike share one class.</summary>
         public static class Abi
         {
-            /// <summary>On x86_64 (and aarch64, ppc64le, riscv64).</summary>
+            /// <summary>On x86_64 (and aarch64, ppc64le, riscv64, s390x).</summary>
             public abstract class X86_64
             {
                 private protected X86_64() { }
@@ -64,7 +64,7 @@ namespace Xen
             /// <summary>On aarch64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
             public abstract class Aarch64 : X86_64 { private Aarch64() { } }
 
-            /// <summary>On arm32 (and mips32).</summary>
+            /// <summary>On arm32.</summary>
             public abstract class Arm32
             {
                 private protected Arm32() { }
@@ -90,25 +90,23 @@ namespace Xen
             /// <summary>On riscv64: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
             public abstract class Riscv64 : X86_64 { private Riscv64() { } }
 
-            /// <summary>On mips32: laid out as on arm32 (<see cref="Arm32"/>).</summary>
-            public abstract class Mips32 : Arm32 { private Mips32() { } }
+            /// <summary>On s390x: laid out as on x86_64 (<see cref="X86_64"/>).</summary>
+            public abstract class S390x : X86_64 { private S390x() { } }
         }
 
-        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[7];
+        private static readonly global::IoctlSharp.AbiStructLayout?[] __ioctlSharpLayouts = new global::IoctlSharp.AbiStructLayout?[25];
 
         static global::IoctlSharp.AbiStructLayout global::IoctlSharp.IAbiStruct<global::Xen.PrivcmdMmapbatchV2>.GetAbiLayout(global::IoctlSharp.AbiTarget target)
-            => (uint)target < 7u
+            => (uint)target < 25u
                 ? __ioctlSharpLayouts[(int)target] ??= __IoctlSharpCreateLayout(target)
                 : throw new global::System.ArgumentOutOfRangeException(nameof(target));
 
         private static global::IoctlSharp.AbiStructLayout __IoctlSharpCreateLayout(global::IoctlSharp.AbiTarget target)
         {
-            switch (target)
+            // The layout of each target, in AbiTarget order (x86_64 i386 aarch64 arm32 ppc64le riscv64 mips32 x32 armel powerpc ppc64 s390x mipsel mips64 mips64el mipsn32 mipsn32el mipsr6 mipsr6el sparc64 alpha hppa m68k sh4 arc).
+            switch ("0102002222002002222002311"[(int)target])
             {
-                case global::IoctlSharp.AbiTarget.X86_64:
-                case global::IoctlSharp.AbiTarget.Aarch64:
-                case global::IoctlSharp.AbiTarget.Ppc64le:
-                case global::IoctlSharp.AbiTarget.Riscv64:
+                case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("PrivcmdMmapbatchV2", "privcmd_mmapbatch_v2", target, false, 32, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Num", 0, 4, 4),
@@ -117,7 +115,7 @@ namespace Xen
                         new global::IoctlSharp.AbiFieldLayout("Arr", 16, 8, 8),
                         new global::IoctlSharp.AbiFieldLayout("Err", 24, 8, 8),
                     });
-                case global::IoctlSharp.AbiTarget.I386:
+                case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("PrivcmdMmapbatchV2", "privcmd_mmapbatch_v2", target, false, 24, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Num", 0, 4, 4),
@@ -126,8 +124,7 @@ namespace Xen
                         new global::IoctlSharp.AbiFieldLayout("Arr", 16, 4, 4),
                         new global::IoctlSharp.AbiFieldLayout("Err", 20, 4, 4),
                     });
-                case global::IoctlSharp.AbiTarget.Arm32:
-                case global::IoctlSharp.AbiTarget.Mips32:
+                case '2': // arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa
                     return new global::IoctlSharp.AbiStructLayout("PrivcmdMmapbatchV2", "privcmd_mmapbatch_v2", target, false, 24, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
                         new global::IoctlSharp.AbiFieldLayout("Num", 0, 4, 4),
@@ -135,6 +132,15 @@ namespace Xen
                         new global::IoctlSharp.AbiFieldLayout("Addr", 8, 8, 8),
                         new global::IoctlSharp.AbiFieldLayout("Arr", 16, 4, 4),
                         new global::IoctlSharp.AbiFieldLayout("Err", 20, 4, 4),
+                    });
+                case '3': // m68k
+                    return new global::IoctlSharp.AbiStructLayout("PrivcmdMmapbatchV2", "privcmd_mmapbatch_v2", target, false, 22, 2, new global::IoctlSharp.AbiFieldLayout[]
+                    {
+                        new global::IoctlSharp.AbiFieldLayout("Num", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Dom", 4, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Addr", 6, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Arr", 14, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Err", 18, 4, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

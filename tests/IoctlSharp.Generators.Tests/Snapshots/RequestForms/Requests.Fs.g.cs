@@ -13,14 +13,12 @@ namespace Requests
             /// <summary><c>_IOR('f', 0x01, long)</c>: the request number of <c>FS_IOC_GETFLAGS</c>.</summary>
             public static class GetFlags
             {
-                /// <summary>On x86_64, aarch64, riscv64 (size 8).</summary>
-                public const uint X86_64 = 0x80086601, Aarch64 = X86_64, Riscv64 = X86_64;
+                /// <summary>On x86_64, aarch64, riscv64, s390x (size 8).</summary>
+                public const uint X86_64 = 0x80086601, Aarch64 = X86_64, Riscv64 = X86_64, S390x = X86_64;
                 /// <summary>On i386, arm32 (size 4).</summary>
                 public const uint I386 = 0x80046601, Arm32 = I386;
                 /// <summary>On ppc64le (size 8).</summary>
                 public const uint Ppc64le = 0x40086601;
-                /// <summary>On mips32 (size 4).</summary>
-                public const uint Mips32 = 0x40046601;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -28,11 +26,10 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
                     global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Arm32 => I386,
                     global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
-                    global::IoctlSharp.AbiTarget.Mips32 => Mips32,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
         }

@@ -13,10 +13,10 @@ namespace Requests
             /// <summary><c>_IO(0xAE, 0x00)</c>: the request number of <c>KVM_GET_API_VERSION</c>.</summary>
             public static class GetApiVersion
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
-                public const uint X86_64 = 0x0000AE00, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 0).</summary>
-                public const uint Ppc64le = 0x2000AE00, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 0).</summary>
+                public const uint X86_64 = 0x0000AE00, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 0).</summary>
+                public const uint Ppc64le = 0x2000AE00;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -24,19 +24,19 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
 
             /// <summary><c>_IO(0xAE, 0x03)</c>: the request number of <c>KVM_CHECK_EXTENSION</c>.</summary>
             public static class CheckExtension
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
-                public const uint X86_64 = 0x0000AE03, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 0).</summary>
-                public const uint Ppc64le = 0x2000AE03, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 0).</summary>
+                public const uint X86_64 = 0x0000AE03, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 0).</summary>
+                public const uint Ppc64le = 0x2000AE03;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -44,19 +44,19 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
 
             /// <summary><c>_IOR(0xAE, 0x81, struct arg)</c>: the request number of <c>READS</c>.</summary>
             public static class Get
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 16).</summary>
-                public const uint X86_64 = 0x8010AE81, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 16).</summary>
-                public const uint Ppc64le = 0x4010AE81, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 16).</summary>
+                public const uint X86_64 = 0x8010AE81, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 16).</summary>
+                public const uint Ppc64le = 0x4010AE81;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -64,19 +64,19 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
 
             /// <summary><c>_IOW(0xAE, 0x82, struct arg)</c>: the request number of <c>WRITES</c>.</summary>
             public static class Set
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 16).</summary>
-                public const uint X86_64 = 0x4010AE82, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 16).</summary>
-                public const uint Ppc64le = 0x8010AE82, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 16).</summary>
+                public const uint X86_64 = 0x4010AE82, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 16).</summary>
+                public const uint Ppc64le = 0x8010AE82;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -84,17 +84,17 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
 
             /// <summary><c>_IOWR(0xAE, 0x83, struct arg)</c>: the request number of <c>READS_WRITES</c>.</summary>
             public static class Exchange
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, ppc64le, riscv64, mips32 (size 16).</summary>
-                public const uint X86_64 = 0xC010AE83, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Ppc64le = X86_64, Riscv64 = X86_64, Mips32 = X86_64;
+                /// <summary>On x86_64, i386, aarch64, arm32, ppc64le, riscv64, s390x (size 16).</summary>
+                public const uint X86_64 = 0xC010AE83, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Ppc64le = X86_64, Riscv64 = X86_64, S390x = X86_64;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -102,18 +102,18 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.Mips32 => X86_64,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
 
             /// <summary><c>_IOW(0xAE, 0x84, struct arg)</c>: the request number of <c>Kvm.Raw</c>.</summary>
             public static class Raw
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 16).</summary>
-                public const uint X86_64 = 0x4010AE84, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 16).</summary>
-                public const uint Ppc64le = 0x8010AE84, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 16).</summary>
+                public const uint X86_64 = 0x4010AE84, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 16).</summary>
+                public const uint Ppc64le = 0x8010AE84;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -121,9 +121,9 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
         }

@@ -13,10 +13,10 @@ namespace Requests
             /// <summary><c>_IOC(_IOC_NONE, 'P', 0x04, sizeof(struct arg))</c>: the request number of <c>IOCTL_PRIVCMD_MMAPBATCH_V2</c>.</summary>
             public static class MmapBatchV2
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 16).</summary>
-                public const uint X86_64 = 0x00105004, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 16).</summary>
-                public const uint Ppc64le = 0x20105004, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 16).</summary>
+                public const uint X86_64 = 0x00105004, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 16).</summary>
+                public const uint Ppc64le = 0x20105004;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -24,19 +24,19 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
 
             /// <summary><c>_IOC(_IOC_NONE, 'P', 0x06, 2)</c>: the request number of <c>IOCTL_PRIVCMD_RESTRICT</c>.</summary>
             public static class Restrict
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 2).</summary>
-                public const uint X86_64 = 0x00025006, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 2).</summary>
-                public const uint Ppc64le = 0x20025006, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 2).</summary>
+                public const uint X86_64 = 0x00025006, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 2).</summary>
+                public const uint Ppc64le = 0x20025006;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -44,9 +44,9 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
         }

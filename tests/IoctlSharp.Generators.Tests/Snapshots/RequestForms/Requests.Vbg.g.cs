@@ -13,8 +13,8 @@ namespace Requests
             /// <summary><c>_IOC(_IOC_READ|_IOC_WRITE, 'V', 0x07, s)</c>: the request number of <c>VBG_IOCTL_HGCM_CALL_64</c>.</summary>
             public static class HgcmCall64
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, ppc64le, riscv64, mips32 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint X86_64 = 0xC0005607, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Ppc64le = X86_64, Riscv64 = X86_64, Mips32 = X86_64;
+                /// <summary>On x86_64, i386, aarch64, arm32, ppc64le, riscv64, s390x (with a size of 0; the call ORs its size into bits 16 and up).</summary>
+                public const uint X86_64 = 0xC0005607, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Ppc64le = X86_64, Riscv64 = X86_64, S390x = X86_64;
 
                 /// <summary>The number on <paramref name="target"/> for an argument of <paramref name="size"/> bytes; a size the size field cannot hold throws.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target, int size) => global::IoctlSharp.Ioctl.WithSize(WithoutSize(target), size, MaxSize(target), "VBG_IOCTL_HGCM_CALL_64");
@@ -27,14 +27,14 @@ namespace Requests
 
                 private static uint WithoutSize(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.Mips32 => X86_64,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
 
-                // 13 size bits on ppc64le, mips32; 14 elsewhere.
+                // 13 size bits on ppc64le; 14 elsewhere.
                 private static int MaxSize(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => 8191,
+                    global::IoctlSharp.AbiTarget.Ppc64le => 8191,
                     _ => 16383,
                 };
             }
@@ -42,10 +42,10 @@ namespace Requests
             /// <summary><c>_IOC(_IOC_WRITE, 'V', 0x09, s)</c>: the request number of <c>WRITE_ONLY_BUFFER</c>.</summary>
             public static class Log
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint X86_64 = 0x40005609, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (with a size of 0; the call ORs its size into bits 16 and up).</summary>
-                public const uint Ppc64le = 0x80005609, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (with a size of 0; the call ORs its size into bits 16 and up).</summary>
+                public const uint X86_64 = 0x40005609, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (with a size of 0; the call ORs its size into bits 16 and up).</summary>
+                public const uint Ppc64le = 0x80005609;
 
                 /// <summary>The number on <paramref name="target"/> for an argument of <paramref name="size"/> bytes; a size the size field cannot hold throws.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target, int size) => global::IoctlSharp.Ioctl.WithSize(WithoutSize(target), size, MaxSize(target), "WRITE_ONLY_BUFFER");
@@ -58,15 +58,15 @@ namespace Requests
 
                 private static uint WithoutSize(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
 
-                // 13 size bits on ppc64le, mips32; 14 elsewhere.
+                // 13 size bits on ppc64le; 14 elsewhere.
                 private static int MaxSize(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => 8191,
+                    global::IoctlSharp.AbiTarget.Ppc64le => 8191,
                     _ => 16383,
                 };
             }

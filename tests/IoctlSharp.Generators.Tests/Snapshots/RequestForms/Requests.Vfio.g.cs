@@ -13,10 +13,10 @@ namespace Requests
             /// <summary><c>_IO(0x3B, 0x71)</c>: the request number of <c>VFIO_IOMMU_MAP_DMA</c>.</summary>
             public static class MapDma
             {
-                /// <summary>On x86_64, i386, aarch64, arm32, riscv64 (size 0).</summary>
-                public const uint X86_64 = 0x00003B71, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64;
-                /// <summary>On ppc64le, mips32 (size 0).</summary>
-                public const uint Ppc64le = 0x20003B71, Mips32 = Ppc64le;
+                /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (size 0).</summary>
+                public const uint X86_64 = 0x00003B71, I386 = X86_64, Aarch64 = X86_64, Arm32 = X86_64, Riscv64 = X86_64, S390x = X86_64;
+                /// <summary>On ppc64le (size 0).</summary>
+                public const uint Ppc64le = 0x20003B71;
 
                 /// <summary>The running process's number, fixed once: no per-call cost.</summary>
                 public static readonly uint Native = For(global::IoctlSharp.AbiTargets.RequireCurrent());
@@ -24,9 +24,9 @@ namespace Requests
                 /// <summary>The number on <paramref name="target"/>.</summary>
                 public static uint For(global::IoctlSharp.AbiTarget target) => target switch
                 {
-                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 => X86_64,
-                    global::IoctlSharp.AbiTarget.Ppc64le or global::IoctlSharp.AbiTarget.Mips32 => Ppc64le,
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(target)),
+                    global::IoctlSharp.AbiTarget.X86_64 or global::IoctlSharp.AbiTarget.I386 or global::IoctlSharp.AbiTarget.Aarch64 or global::IoctlSharp.AbiTarget.Arm32 or global::IoctlSharp.AbiTarget.Riscv64 or global::IoctlSharp.AbiTarget.S390x => X86_64,
+                    global::IoctlSharp.AbiTarget.Ppc64le => Ppc64le,
+                    _ => throw global::IoctlSharp.AbiTargets.NotGenerated(target),
                 };
             }
         }
