@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using Sample.Driver.Hypercalls;
+using Sample.Driver.Vmm;
 
 namespace Sample.Driver.Tests;
 
@@ -39,6 +40,19 @@ public static class GuestRequests
         System.Text.Encoding.ASCII.GetBytes(service, new Span<byte>(c.Location.ServiceName, 127));
         MemoryMarshal.Write(at, in c);
         return ConnectSize;
+    }
+
+    /// <summary>Connects to <paramref name="service"/> through a request at <paramref name="at"/>; returns the client id.</summary>
+    public static uint Connect(GuestMemory ram, VmmDevice device, string service, ulong at = 0)
+    {
+        if (!ram.TrySlice(at, (ulong)ConnectSize, out var request))
+            throw new ArgumentOutOfRangeException(nameof(at));
+        WriteConnect(request, service);
+        int rc = device.Handle(at);
+        var c = MemoryMarshal.Read<HgcmConnect>(request);
+        if (rc != VBoxStatus.Success || c.Header.Result != VBoxStatus.Success)
+            throw new InvalidOperationException($"connect to {service}: {VBoxStatus.Name(rc)}, {VBoxStatus.Name(c.Header.Result)}");
+        return c.ClientId;
     }
 
     /// <summary>An HGCM_CALL32 or _CALL64 with <paramref name="parms"/> in the caller's layout; returns its size.</summary>

@@ -45,9 +45,7 @@ public class HostileGuestTests
     {
         using var ram = new GuestMemory(64 * 1024);
         var device = new VmmDevice(ram, "hostile");
-        GuestRequests.WriteConnect(ram.All, "Sample.Echo");
-        Assert.Equal(VBoxStatus.Success, device.Handle(0));
-        uint client = BinaryPrimitives.ReadUInt32LittleEndian(ram.All[(GuestRequests.ConnectSize - 4)..]);
+        uint client = GuestRequests.Connect(ram, device, "Sample.Echo");
 
         const int Call = 0x1000, Input = 0x2000;
         byte[] input = WriteHostileEcho(ram.All, 0, Call, Input, is32, client);
