@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
+using Sample.Driver.Fuzz;
 using Sample.Driver.Hypercalls;
 using Sample.Driver.Vmm;
 using Xunit;

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using IoctlSharp;
+using Sample.Driver.Fuzz;
 using Sample.Driver.Hypercalls;
 using Sample.Driver.Vmm;
 using Xunit;

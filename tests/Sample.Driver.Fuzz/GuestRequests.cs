@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using Sample.Driver.Hypercalls;
 using Sample.Driver.Vmm;
 
-namespace Sample.Driver.Tests;
+namespace Sample.Driver.Fuzz;
 
 /// <summary>
 /// Writes well-formed VMMDev requests the way a guest lays them out, into any span (guest RAM, a guest image, a
