@@ -13,6 +13,7 @@ namespace Sample.Driver.Tests;
 /// array, and whose input rewrites parameter 0's type to one no union member claims. The host must serve the
 /// call from the copy it checked, not from guest memory read again after the service wrote into it.
 /// </summary>
+[Collection(KvmCollection.Name)]
 public class HostileGuestTests
 {
     private const uint UnknownType = 77;
