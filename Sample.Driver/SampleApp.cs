@@ -131,9 +131,13 @@ public static class SampleApp
             ? new[] { new GuestProgram(Path.GetFileName(binary), binary, mode) }
             : guestName == "all" ? new[] { Bundled("guest32"), Bundled("guest64") } : new[] { Bundled(guestName) };
 
+        output.WriteLine(VirtualBoxTerms);
+        output.WriteLine();
+        using var tally = new IoctlTally();
         bool allSucceeded = true;
         foreach (var guest in guests)
         {
+            tally.TakeCounts(); // what an earlier guest (or a failed start) issued is not this guest's
             output.WriteLine($"== {guest.Name}: {Describe(guest.Mode)}, {memoryMiB} MiB of RAM, {(lazy ? "lazy memory (userfaultfd)" : "eager memory")}");
             RunResult result;
             try
@@ -146,7 +150,7 @@ public static class SampleApp
                 allSucceeded = false;
                 continue;
             }
-            WriteSummary(output, result);
+            WriteSummary(output, result, tally.TakeCounts());
             allSucceeded &= result.Succeeded;
         }
         return allSucceeded ? 0 : 1;
@@ -154,8 +158,21 @@ public static class SampleApp
 
     public static string Describe(GuestMode mode) => mode == GuestMode.Long64 ? "64-bit long mode" : "32-bit protected mode";
 
-    /// <summary>The end-of-run summary: exits by reason, hypercalls by type, pages served lazily, elapsed time.</summary>
-    public static void WriteSummary(TextWriter output, RunResult r)
+    /// <summary>The VirtualBox words the transcript uses, explained once at its top.</summary>
+    public const string VirtualBoxTerms = """
+        VirtualBox terms in this transcript: VMMDev is VirtualBox's guest-to-host device. A guest writes the address
+        of a request (VMMDEVREQ_*) to its I/O port, 0xD020 here, and the host answers in the request itself. HGCM, the
+        Host-Guest Communication Manager, connects a guest to named host services (here Sample.Echo, and
+        VBoxGuestPropSvc, the guest-property store) and calls their functions with typed parameters: 32- and 64-bit
+        values and buffers in guest memory. VINF_* and VERR_* are VirtualBox status codes: VINF_SUCCESS is 0, every
+        VERR_* is a negative error. An HGCM request gets two: the request's own status, then the service's result.
+        """;
+
+    /// <summary>
+    /// The end-of-run summary: exits by reason, hypercalls by type, pages served lazily, elapsed time, and, when
+    /// given, the ioctls issued (with their request numbers) and the layout the guest's HGCM parameters came in.
+    /// </summary>
+    public static void WriteSummary(TextWriter output, RunResult r, IReadOnlyList<(string Name, uint Number, int Count)>? ioctls = null)
     {
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine($"-- summary for {r.Guest.Name}");
@@ -171,7 +188,40 @@ public static class SampleApp
         output.WriteLine(r.Options.LazyMemory
             ? $"   memory:     {r.PagesServed} of {r.TotalPages} pages served lazily from the snapshot ({r.LazyMemoryVia}, UFFDIO_COPY)"
             : $"   memory:     eager ({r.TotalPages} pages; 0 served lazily)");
-        output.WriteLine(string.Create(inv, $"   elapsed:    {r.Elapsed.TotalMilliseconds:0.0} ms; the run loop allocated {r.LoopAllocatedBytes} bytes{(r.Options.Transcript is null ? "" : " (text for the transcript and this report)")}"));
+        if (ioctls is { Count: > 0 })
+        {
+            output.WriteLine($"   ioctls:     {ioctls.Sum(i => i.Count)} issued through IoctlSharp's generated wrappers (number on this {RuntimeName()} process, C spelling, count):");
+            int width = ioctls.Max(i => i.Name.Length), spellingWidth = ioctls.Max(i => CSpelling(i.Number).Length);
+            foreach (var (name, number, count) in ioctls)
+                output.WriteLine(string.Create(inv, $"                 {name.PadRight(width)}  0x{number:X8}  {CSpelling(number).PadRight(spellingWidth)}  x{count}"));
+        }
+        if (h[VmmDevRequestType.HgcmCall32] != 0)
+            output.WriteLine($"   layouts:    HGCM parameters in the 32-bit guest's layout, vmmdev_hgcm_function_parameter32 ({HgcmFunctionParameter.I386.SizeOf} bytes),\n"
+                + "               converted by the i386 twin IoctlSharp generated from the one declaration (HgcmFunctionParameter.I386)");
+        if (h[VmmDevRequestType.HgcmCall64] != 0)
+            output.WriteLine($"   layouts:    HGCM parameters in the 64-bit guest's layout, vmmdev_hgcm_function_parameter64 ({AbiLayout.Native<HgcmFunctionParameter>().Size} bytes),\n"
+                + "               this process's own: the C# struct HgcmFunctionParameter as declared, read as it is");
+        output.WriteLine(string.Create(inv, $"   elapsed:    {r.Elapsed.TotalMilliseconds:0.0} ms; the run loop allocated {r.LoopAllocatedBytes} bytes{(r.Options.Transcript is null ? "" : " (text for the transcript and this report, and the ioctl count's events)")}"));
+    }
+
+    private static string RuntimeName() => System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture switch
+    {
+        System.Runtime.InteropServices.Architecture.X64 => "x86_64",
+        System.Runtime.InteropServices.Architecture.Arm64 => "aarch64",
+        var a => a.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>
+    /// A request number in the generic encoding (x86_64, aarch64, riscv64: 2 direction bits, 14 size bits, type,
+    /// nr) spelled as the kernel's macro: <c>_IOW(0xAE, 0x46, 32 bytes)</c>.
+    /// </summary>
+    public static string CSpelling(uint number)
+    {
+        uint direction = number >> 30, size = (number >> 16) & 0x3FFF, type = (number >> 8) & 0xFF, nr = number & 0xFF;
+        string macro = direction switch { 0 => "_IO", 1 => "_IOW", 2 => "_IOR", _ => "_IOWR" };
+        return direction == 0 && size == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{macro}(0x{type:X2}, 0x{nr:X2})")
+            : string.Create(CultureInfo.InvariantCulture, $"{macro}(0x{type:X2}, 0x{nr:X2}, {size} bytes)");
     }
 
     public static string ExitName(KvmExitReason reason) => reason switch

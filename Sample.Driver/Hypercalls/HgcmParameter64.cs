@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 namespace Sample.Driver.Hypercalls;
 
 /// <summary>
-/// Reads and writes a 64-bit guest's <c>vmmdev_hgcm_function_parameter64</c> (16 bytes): the C# declaration's
-/// own layout in this x86_64 process, so the struct is read and written as it is.
+/// Reads a 64-bit guest's <c>vmmdev_hgcm_function_parameter64</c> (16 bytes): the C# declaration's
+/// own layout in this x86_64 process, so the struct is read as it is (results go back through
+/// <see cref="HgcmParameterValues"/>).
 /// </summary>
 public static class HgcmParameter64
 {
@@ -13,13 +14,6 @@ public static class HgcmParameter64
     public static readonly int Size = System.Runtime.CompilerServices.Unsafe.SizeOf<HgcmFunctionParameter>();
 
     public static HgcmArgument Read(ReadOnlySpan<byte> p) => ToArgument(MemoryMarshal.Read<HgcmFunctionParameter>(p));
-
-    public static void WriteValue(Span<byte> p, in HgcmArgument a)
-    {
-        var raw = MemoryMarshal.Read<HgcmFunctionParameter>(p);
-        if (SetValue(ref raw, a))
-            MemoryMarshal.Write(p, in raw);
-    }
 
     /// <summary>The parameter as the dispatcher sees it, whichever ABI it came in.</summary>
     internal static HgcmArgument ToArgument(in HgcmFunctionParameter raw)
@@ -39,17 +33,5 @@ public static class HgcmParameter64
                 break;
         }
         return a;
-    }
-
-    /// <summary>Puts a 32- or 64-bit parameter's value back (the only thing the host changes); false for other types.</summary>
-    internal static bool SetValue(ref HgcmFunctionParameter raw, in HgcmArgument a)
-    {
-        if (a.Type == HgcmParameterType.Bit32)
-            raw.U.Value32 = (uint)a.Value;
-        else if (a.Type == HgcmParameterType.Bit64)
-            raw.U.Value64 = a.Value;
-        else
-            return false;
-        return true;
     }
 }

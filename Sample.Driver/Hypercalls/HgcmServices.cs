@@ -126,12 +126,18 @@ public sealed class GuestPropertyService : IHgcmService
         }
     }
 
-    /// <summary>A NUL-terminated printable-ASCII string of at most <paramref name="max"/> bytes from an input buffer.</summary>
+    /// <summary>
+    /// A NUL-terminated printable-ASCII string of at most <paramref name="max"/> bytes from an input buffer, copied
+    /// out of guest memory before it is checked, so the string checked is the string stored.
+    /// </summary>
     private static bool TryString(in HgcmArgument arg, GuestMemory memory, int max, out string value)
     {
         value = "";
-        if (!arg.TryInput(memory, out var bytes))
+        if (!arg.TryInput(memory, out var guestBytes))
             return false;
+        Span<byte> bytes = stackalloc byte[MaxValue + 1];
+        bytes = bytes[..Math.Min(guestBytes.Length, max + 1)];
+        guestBytes[..bytes.Length].CopyTo(bytes);
         int nul = bytes.IndexOf((byte)0);
         if (nul <= 0 || nul > max)
             return false;

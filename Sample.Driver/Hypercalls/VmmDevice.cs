@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
@@ -37,6 +38,7 @@ public sealed class VmmDevice
     private static readonly int s_parms32Offset = IoctlSharp.AbiLayout.Of<HgcmCall>(IoctlSharp.AbiTarget.I386).FlexibleArray!.Offset;
     private static readonly int s_parms64Offset = IoctlSharp.AbiLayout.Native<HgcmCall>().FlexibleArray!.Offset;
     private static readonly ulong s_rcOffset = (ulong)IoctlSharp.AbiLayout.Native<VmmDevRequestHeader>()[nameof(VmmDevRequestHeader.Rc)].Offset;
+    private static readonly int s_resultOffset = IoctlSharp.AbiLayout.Native<HgcmRequestHeader>()[nameof(HgcmRequestHeader.Result)].Offset;
 
     private readonly GuestMemory _memory;
     private readonly TextWriter? _transcript;
@@ -226,12 +228,21 @@ public sealed class VmmDevice
         if (!_clients.TryGetValue(call.ClientId, out var service))
             return VBoxStatus.InvalidHandle;
 
+        // Copy, then check, then use: the parameters are copied out of guest memory once, and everything after
+        // this line (the checks, the conversions, the service and the write-back) works on the host's copy. Guest
+        // memory is never read again for this call, so nothing the guest or the service writes there (a buffer may
+        // overlap the parameter array) can change what was checked.
         Span<byte> parms = request.Slice(parmsOffset, count * parmSize);
+        Span<byte> copy = stackalloc byte[(int)MaxParms * HgcmParameter64.Size];
+        copy = copy[..parms.Length];
+        parms.CopyTo(copy);
+
         Span<HgcmArgument> args = stackalloc HgcmArgument[(int)MaxParms];
+        Span<HgcmParameterType> types = stackalloc HgcmParameterType[(int)MaxParms];
         args = args[..count];
         for (int i = 0; i < count; i++)
         {
-            var p = parms.Slice(i * parmSize, parmSize);
+            var p = copy.Slice(i * parmSize, parmSize);
             HgcmArgument a;
             if (!is32)
                 a = HgcmParameter64.Read(p);
@@ -254,26 +265,21 @@ public sealed class VmmDevice
                     return VBoxStatus.InvalidParameter; // page lists, physical addresses and unknown types
             }
             args[i] = a;
+            types[i] = a.Type; // the checked type, whatever the service does to its argument
         }
 
-        call.Header.Result = service.Call(call.ClientId, call.Function, args, _memory);
+        int result = service.Call(call.ClientId, call.Function, args, _memory);
 
-        // A service may have written into a buffer that overlaps the request itself: write back only the fields
-        // the host owns, the values of 32/64-bit parameters and then the result.
+        // Only the bytes the host owns go back: the value member of each parameter that was checked as a 32- or
+        // 64-bit value, in that width, and then the service's result. Nothing is read back first.
         for (int i = 0; i < count; i++)
-        {
-            var p = parms.Slice(i * parmSize, parmSize);
-            if (is32) HgcmParameter32.WriteValue(p, args[i]);
-            else HgcmParameter64.WriteValue(p, args[i]);
-        }
+            HgcmParameterValues.Write(parms.Slice(i * parmSize, parmSize), is32, types[i], args[i].Value);
         if (_transcript is not null)
         {
             _detail = $" {service.Name} function {call.Function} ({count} parameters of {parmSize} bytes)";
-            _result = $", service result {VBoxStatus.Name(call.Header.Result)}";
+            _result = $", service result {VBoxStatus.Name(result)}";
         }
-        var header = MemoryMarshal.Read<HgcmRequestHeader>(request);
-        header.Result = call.Header.Result;
-        MemoryMarshal.Write(request, in header);
+        BinaryPrimitives.WriteInt32LittleEndian(request[s_resultOffset..], result);
         return VBoxStatus.Success;
     }
 

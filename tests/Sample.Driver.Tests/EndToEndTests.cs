@@ -9,6 +9,7 @@ using Xunit;
 namespace Sample.Driver.Tests;
 
 /// <summary>The VMM on the real /dev/kvm: both bundled guests, both memory modes, and guests that misbehave.</summary>
+[Collection(KvmCollection.Name)]
 public class EndToEndTests
 {
     private static (RunResult Result, string Transcript) Boot(string guest, bool lazy)
@@ -122,7 +123,50 @@ public class EndToEndTests
         Assert.Equal(2, text.Split('\n').Count(l => l.Contains("stopped:    halted, guest status 0")));
         Assert.Contains("   exits:      42 (IO 41, HLT 1)", text);
         Assert.Contains("elapsed:", text);
+
+        // The VirtualBox words are explained once, before the first guest.
+        Assert.Single(text.Split('\n'), l => l.StartsWith("VirtualBox terms in this transcript:", StringComparison.Ordinal));
+        Assert.True(text.IndexOf("HGCM, the\nHost-Guest Communication Manager", StringComparison.Ordinal) < text.IndexOf("== guest32", StringComparison.Ordinal));
+
+        // Each summary names the ioctls issued with the numbers IoctlSharp generated, and the guest's parameter layout.
+        var lines = text.Split('\n');
+        Assert.Equal(2, lines.Count(l => l.StartsWith("   ioctls:     51 issued through IoctlSharp's generated wrappers", StringComparison.Ordinal)));
+        foreach (var (name, number, count) in new[]
+        {
+            ("KVM_GET_API_VERSION", Kvm.Requests.GetApiVersion.X86_64, 1), ("KVM_CREATE_VM", Kvm.Requests.CreateVm.X86_64, 1),
+            ("KVM_SET_USER_MEMORY_REGION", Kvm.Requests.SetUserMemoryRegion.X86_64, 1), ("KVM_SET_SREGS", KvmVcpu.Requests.SetSregs.X86_64, 1),
+            ("KVM_RUN", KvmVcpu.Requests.Run.X86_64, 42),
+        })
+        {
+            var row = lines.Where(l => l.TrimStart().StartsWith(name + " ", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, row.Count);
+            Assert.All(row, l => Assert.Contains($" 0x{number:X8}  ", l));
+            Assert.All(row, l => Assert.EndsWith($" x{count}", l.TrimEnd()));
+        }
+        Assert.Contains("   ioctls:", text[..text.IndexOf("== guest64", StringComparison.Ordinal)]);
+        Assert.Contains("KVM_SET_USER_MEMORY_REGION  0x4020AE46  _IOW(0xAE, 0x46, 32 bytes)", text);
+        Assert.Contains("   layouts:    HGCM parameters in the 32-bit guest's layout, vmmdev_hgcm_function_parameter32 (12 bytes),", text);
+        Assert.Contains("(HgcmFunctionParameter.I386)", text);
+        Assert.Contains("   layouts:    HGCM parameters in the 64-bit guest's layout, vmmdev_hgcm_function_parameter64 (16 bytes),", text);
     }
+
+    [Fact]
+    public void WithLazyMemoryTheSummaryCountsTheUserfaultfdRequests()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, SampleApp.Run(["--guest", "guest32", "--lazy-memory"], output, new StringWriter()));
+        string text = output.ToString();
+        Assert.Contains($"UFFDIO_API                  0x{Userfaultfd.Requests.Handshake.X86_64:X8}  _IOWR(0xAA, 0x3F, 24 bytes)", text);
+        Assert.Contains($"UFFDIO_REGISTER             0x{Userfaultfd.Requests.Register.X86_64:X8}", text);
+        Assert.Matches(@"UFFDIO_COPY +0xC028AA03 +_IOWR\(0xAA, 0x03, 40 bytes\) +x[1-9]", text);
+    }
+
+    [Theory]
+    [InlineData(0x0000AE80u, "_IO(0xAE, 0x80)")]
+    [InlineData(0x4020AE46u, "_IOW(0xAE, 0x46, 32 bytes)")]
+    [InlineData(0x8090AE81u, "_IOR(0xAE, 0x81, 144 bytes)")]
+    [InlineData(0xC018AA3Fu, "_IOWR(0xAA, 0x3F, 24 bytes)")]
+    public void RequestNumbersAreSpelledAsTheKernelsMacros(uint number, string spelling) => Assert.Equal(spelling, SampleApp.CSpelling(number));
 
     [Fact]
     public void WithoutKvmTheSampleSaysSoInOneLineAndFails()

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using IoctlSharp;
+using Sample.Driver.Fuzz;
 using Sample.Driver.Hypercalls;
 using Sample.Driver.Vmm;
 using Xunit;
@@ -84,29 +85,9 @@ public class MalformedRequestTests
         Assert.Equal(VBoxStatus.NotSupported, h.Result);
     }
 
-    private static uint Connect(GuestMemory ram, VmmDevice device)
-    {
-        var c = new HgcmConnect();
-        c.Header.Header = Header(VmmDevRequestType.HgcmConnect, (uint)Marshal.SizeOf<HgcmConnect>());
-        c.Location.Type = HgcmServiceLocationType.LocalhostExisting;
-        unsafe
-        {
-            "Sample.Echo"u8.CopyTo(new Span<byte>(c.Location.ServiceName, 128));
-        }
-        Assert.True(ram.TryWrite(0, c));
-        Assert.Equal(VBoxStatus.Success, device.Handle(0));
-        Assert.True(ram.TryRead(0, out c));
-        Assert.Equal(VBoxStatus.Success, c.Header.Result);
-        return c.ClientId;
-    }
+    private static uint Connect(GuestMemory ram, VmmDevice device) => GuestRequests.Connect(ram, device, "Sample.Echo");
 
-    private static VmmDevRequestHeader Header(VmmDevRequestType type, uint size) => new()
-    {
-        Size = size,
-        Version = VmmDevRequestHeader.CurrentVersion,
-        RequestType = type,
-        Rc = 0x5A5A5A5A,
-    };
+    private static VmmDevRequestHeader Header(VmmDevRequestType type, uint size) => GuestRequests.Header(type, size);
 
     private static void WriteCall(GuestMemory ram, ulong gpa, VmmDevRequestType type, uint client, uint function, uint parmCount, uint size)
     {
