@@ -89,7 +89,8 @@ internal static class CompatEmitter
                 : "/// No conversions: a member holds a union laid out differently without a discriminator (ISH111).");
         w.Line($"/// </summary>");
         w.Line($"/// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here{(target.Int64Align == 4 ? "; 64-bit members are 4-byte aligned" : "")}. Values are in this process's byte order.</remarks>");
-        w.Line($"[{Interop}StructLayout({Interop}LayoutKind.Explicit, Size = {Num(layout.Size)})]");
+        int pack = CompatPlan.TwinPack(a, target);
+        w.Line($"[{Interop}StructLayout({Interop}LayoutKind.Explicit, {(pack > 0 ? $"Pack = {Num(pack)}, " : "")}Size = {Num(layout.Size)})]");
         w.Line(Emitter.GeneratedCodeAttribute);
         string interfaces = convertible ? $" : {Rt}IAbiTwin<{name}, {native}>" : "";
         w.Open($"public {(needsUnsafe ? "unsafe " : "")}partial struct {name}{interfaces}");

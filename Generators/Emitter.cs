@@ -162,9 +162,14 @@ internal static class Emitter
         if (a.FlexibleCount is { } count)
         {
             // The count field and the entries of a FlexibleBuffer are kept equal through these two.
-            string countType = a.Fields.First(f => f.Name == count).Type.CSharpName;
+            var countField = a.Fields.First(f => f.Name == count).Type;
+            string countType = countField.CSharpName;
             w.Line();
-            w.Line($"static int {flexibleInterface}.GetCount(in {self} self) => checked((int)self.{Id(count)});");
+            // Never throws: a count the buffer cannot hold is the buffer's to report (FlexibleArrayCountException).
+            string read = countField.Scalar == ScalarKind.U64
+                ? $"self.{Id(count)} > long.MaxValue ? long.MaxValue : (long)self.{Id(count)}"
+                : $"self.{Id(count)}";
+            w.Line($"static long {flexibleInterface}.GetCount(in {self} self) => {read};");
             w.Line();
             w.Line($"static void {flexibleInterface}.SetCount(ref {self} self, int count) => self.{Id(count)} = checked(({countType})count);");
         }

@@ -9,7 +9,11 @@ namespace IoctlSharp;
 /// Issues ioctls. Generated wrappers call these; user code can too, with a request number from a generated
 /// <c>Requests</c> class. Every call holds a reference on the handle for its duration (a handle closed by another
 /// thread is never reused by mistake; a handle already closed throws <see cref="ObjectDisposedException"/>), reads
-/// errno right after the call, and allocates nothing.
+/// errno right after the call, and allocates nothing. The handle must hold an fd — a <see cref="FileDescriptorHandle"/>
+/// (or a type derived from it), a <see cref="Microsoft.Win32.SafeHandles.SafeFileHandle"/>, a
+/// <see cref="Microsoft.Win32.SafeHandles.SafePipeHandle"/> or a <see cref="System.Net.Sockets.SafeSocketHandle"/> —
+/// whose value fits an <c>int</c>; any other handle (a <see cref="MemoryMapping"/> passed by mistake) throws
+/// <see cref="NotAFileDescriptorException"/> before the system call, never issuing it on a truncated number.
 /// </summary>
 /// <remarks>
 /// <para>The <c>Invoke*</c> methods throw <see cref="IoctlException"/> when the kernel returns an error; the
@@ -207,7 +211,7 @@ public static unsafe partial class Ioctl
         try
         {
             fd.DangerousAddRef(ref added);
-            int result = TSys.Ioctl((int)fd.DangerousGetHandle(), request, argument);
+            int result = TSys.Ioctl(FileDescriptors.Of(fd, nameof(fd)), request, argument);
             return result >= 0 ? new IoctlResult(result, 0) : new IoctlResult(-1, Marshal.GetLastPInvokeError());
         }
         finally
@@ -227,7 +231,7 @@ public static unsafe partial class Ioctl
         try
         {
             fd.DangerousAddRef(ref added);
-            number = (int)fd.DangerousGetHandle();
+            number = FileDescriptors.Of(fd, nameof(fd));
             started = Stopwatch.GetTimestamp();
             int result = TSys.Ioctl(number, request, argument);
             outcome = result >= 0 ? new IoctlResult(result, 0) : new IoctlResult(-1, Marshal.GetLastPInvokeError());

@@ -54,6 +54,7 @@ public unsafe class MemoryMapping : SafeHandle
 
     /// <summary>Maps <paramref name="length"/> bytes of <paramref name="fd"/> at <paramref name="offset"/>, shared (<c>MAP_SHARED</c>).</summary>
     /// <exception cref="ErrnoException">mmap(2) failed.</exception>
+    /// <exception cref="NotAFileDescriptorException"><paramref name="fd"/> does not hold an fd (<see cref="Ioctl"/> says which handles do).</exception>
     public static MemoryMapping Map(SafeHandle fd, nuint length, MemoryProtection protection = MemoryProtection.ReadWrite, long offset = 0)
         => new(MapShared(fd, length, protection, offset), length);
 
@@ -62,6 +63,7 @@ public unsafe class MemoryMapping : SafeHandle
     /// <paramref name="length"/> bytes in all (KVM_GET_VCPU_MMAP_SIZE): at least <c>sizeof(T)</c>.
     /// </summary>
     /// <exception cref="ErrnoException">mmap(2) failed.</exception>
+    /// <exception cref="NotAFileDescriptorException"><paramref name="fd"/> does not hold an fd (<see cref="Ioctl"/> says which handles do).</exception>
     public static MemoryMapping<T> Map<T>(SafeHandle fd, nuint length, MemoryProtection protection = MemoryProtection.ReadWrite, long offset = 0)
         where T : unmanaged
     {
@@ -119,7 +121,7 @@ public unsafe class MemoryMapping : SafeHandle
         try
         {
             fd.DangerousAddRef(ref added);
-            nint address = Native.Mmap(0, length, (int)protection, Native.MAP_SHARED, (int)fd.DangerousGetHandle(), checked((nint)offset));
+            nint address = Native.Mmap(0, length, (int)protection, Native.MAP_SHARED, FileDescriptors.Of(fd, nameof(fd)), checked((nint)offset));
             if (address == -1)
                 throw new ErrnoException(Marshal.GetLastPInvokeError(), "mmap", $"of {length} bytes at offset {offset}");
             return address;

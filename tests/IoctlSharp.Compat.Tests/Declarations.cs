@@ -298,3 +298,25 @@ public unsafe partial struct Nested
     public U64AfterU32 Inner;
     public fixed uint Words[2];
 }
+
+/// <summary>A <c>__u64</c> after a <c>__u32</c> and nothing after it: 12 bytes on i386, not a multiple of 8.</summary>
+[AbiStruct(ExpectedSize64 = 16, CName = "u64_after_u32_short")]
+public partial struct U64AfterU32Short
+{
+    public uint A;
+    public ulong B;
+}
+
+[InlineArray(3)]
+public struct ThreeShorts
+{
+    private U64AfterU32Short _element;
+}
+
+/// <summary>An array of structs with 64-bit members: its i386 twin holds an [InlineArray] of 12-byte twins.</summary>
+[AbiStruct(ExpectedSize64 = 56, CName = "array_of_shorts")]
+public partial struct ArrayOfShorts
+{
+    public uint N;
+    public ThreeShorts Items;
+}

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Xunit;
 
@@ -94,6 +95,53 @@ public unsafe class PropertyTests
             int slot = random.Next(3);
             nested.Bufs[slot].Size = (nuint)big;
             Assert.Equal($"Bufs[{slot}].Size", Assert.Throws<AbiConversionException>(() => Nested.I386.FromNative(nested)).ParamName);
+        }
+    }
+
+    /// <summary>
+    /// Arrays of twins whose C size is not a multiple of .NET's alignment of their members (a 12-byte i386 struct
+    /// holding a u64): the byte-span conversions step by the C size, and writing them back touches nothing past
+    /// the last one.
+    /// </summary>
+    [Fact]
+    public void ArraysOfTwinsOfStructsWith64BitMembersRoundTripAtTheCStride()
+    {
+        Assert.Equal((12, 12), (Unsafe.SizeOf<U64AfterU32Short.I386>(), U64AfterU32Short.I386.SizeOf));
+        Assert.Equal((40, 40), (Unsafe.SizeOf<ArrayOfShorts.I386>(), ArrayOfShorts.I386.SizeOf));
+        var random = new Random(9);
+        for (int i = 0; i < Count / 10; i++)
+        {
+            var natives = new ArrayOfShorts[1 + random.Next(5)];
+            foreach (ref var n in natives.AsSpan())
+            {
+                n.N = (uint)random.Next();
+                for (int k = 0; k < 3; k++)
+                    n.Items[k] = new U64AfterU32Short { A = (uint)random.Next(), B = (ulong)random.NextInt64() };
+            }
+
+            // Laid out back to back at 40 bytes each, as a 32-bit peer has them, with a canary after the last.
+            var bytes = new byte[natives.Length * 40 + 16];
+            bytes.AsSpan(natives.Length * 40).Fill(0xCC);
+            AbiCompat.FromNative<ArrayOfShorts.I386, ArrayOfShorts>(natives, bytes.AsSpan(0, natives.Length * 40));
+            Assert.All(bytes[(natives.Length * 40)..], b => Assert.Equal(0xCC, b));
+            for (int k = 0; k < natives.Length; k++)
+            {
+                // Each one where C puts it: its items' u64s at 40k + 4 + 12j + 4.
+                Assert.Equal(natives[k].N, BitConverter.ToUInt32(bytes, 40 * k));
+                for (int j = 0; j < 3; j++)
+                    Assert.Equal(natives[k].Items[j].B, BitConverter.ToUInt64(bytes, 40 * k + 4 + 12 * j + 4));
+            }
+
+            var back = new ArrayOfShorts[natives.Length];
+            AbiCompat.ToNative<ArrayOfShorts.I386, ArrayOfShorts>(bytes, back);
+            for (int k = 0; k < natives.Length; k++)
+                AssertSameBytes(natives[k], back[k]);
+
+            // One twin written into its slot leaves its neighbours alone.
+            var one = ArrayOfShorts.I386.FromNative(natives[0]);
+            var copy = (byte[])bytes.Clone();
+            one.Write(copy.AsSpan(0, 40));
+            Assert.Equal(bytes, copy);
         }
     }
 

@@ -33,6 +33,32 @@ public class FuzzRegressionTests
         Assert.Contains("more than 100000 members", tooLarge.GetMessage());
     }
 
+    /// <summary>
+    /// Nested [InlineArray]s whose lengths multiply past 2^63 (8 * 2^30 * 2^30 * 2^30 bytes) wrapped the engine's
+    /// long arithmetic to a member size of 0, so the struct was laid out in a few bytes instead of being ISH105.
+    /// Now every array's size is checked as it is computed; the build still compiles, so a command-line build shows
+    /// ISH105 itself.
+    /// </summary>
+    [Theory]
+    [InlineData("D")] // 2^93 bytes: wrapped to 0
+    [InlineData("C")] // 2^63 bytes: wrapped to a negative size
+    [InlineData("B")] // 2^33 bytes
+    public void NestedInlineArraysTooLargeForAnIntAreIsh105NotAWrappedSize(string member)
+    {
+        var result = Harness.Run(Usings + $$"""
+            [InlineArray(1 << 30)] public struct B { private ulong _e; }
+            [InlineArray(1 << 30)] public struct C { private B _e; }
+            [InlineArray(1 << 30)] public struct D { private C _e; }
+            [AbiStruct] public partial struct Huge { public byte Head; public {{member}} Data; public byte Tail; }
+            """);
+        Assert.All(result.Run.Results, r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(result.CompilerDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        var tooLarge = Assert.Single(result.AnalyzerDiagnostics, d => d.Id == "ISH105");
+        Assert.StartsWith("'Huge' cannot be laid out: an array of 1073741824 ", tooLarge.GetMessage());
+        Assert.EndsWith("is larger than 2 GiB.", tooLarge.GetMessage());
+        Assert.DoesNotContain(result.Completed, s => s.HintName == "Fuzz.Huge.g.cs");
+    }
+
     /// <summary>An [InlineArray] struct whose element is itself (CS0523) sent the parser into unbounded recursion.</summary>
     [Fact]
     public void InlineArrayOfItselfIsAnErrorNotAStackOverflow() => DiagnosticVerifier.Verify("""

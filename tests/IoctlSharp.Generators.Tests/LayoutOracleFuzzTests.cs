@@ -35,6 +35,7 @@ namespace IoctlSharp.Generators.Tests;
 public class LayoutOracleFuzzTests
 {
     private const int DefaultCases = 200;
+    private const int DefaultTwinCases = 100;
     private const int DefaultSeed = 20261202;
     private const int CasesPerBatch = 50;
 
@@ -55,32 +56,60 @@ public class LayoutOracleFuzzTests
     {
         int cases = EnvInt("IOCTLSHARP_ORACLE_CASES", DefaultCases);
         int seed = EnvInt("IOCTLSHARP_ORACLE_SEED", DefaultSeed);
+        var run = Run(cases, seed, i => RandomDeclarations.Case(seed, i), "layout oracle");
+        Assert.True(run.Values >= cases * 4L * Targets.Length, $"only {run.Values} values were compared for {cases} cases");
+    }
+
+    /// <summary>
+    /// The twins' property, on declarations made to stress it (every helper holds a 64-bit member, and arrays are
+    /// mostly arrays of helpers): each i386 twin's .NET size is its <c>SizeOf</c> and gcc -m32's sizeof, and arrays
+    /// of twins convert to and from bytes at that stride without touching a neighbour. The layout oracle's other
+    /// checks run on them too. IOCTLSHARP_TWIN_CASES changes the count.
+    /// </summary>
+    [Fact]
+    public void I386TwinsOfRandomArraysOfStructsWith64BitMembersAreTheirCSizeAndConvertAtTheCStride()
+    {
+        int cases = EnvInt("IOCTLSHARP_TWIN_CASES", DefaultTwinCases);
+        int seed = EnvInt("IOCTLSHARP_ORACLE_SEED", DefaultSeed);
+        var run = Run(cases, seed, i => RandomDeclarations.Case(seed, i, arraysOfWideStructs: true), "twin oracle");
+        Assert.True(run.Twins >= cases && run.TwinArrays >= cases / 2 && run.Strided >= cases / 2,
+            $"only {run.Twins} twins, {run.TwinArrays} converted as arrays, {run.Strided} holding a 64-bit member in a size not a multiple of 8, for {cases} cases");
+    }
+
+    /// <summary>Builds, loads and checks <paramref name="cases"/> cases in parallel batches; fails on any failure, and reports what was compared.</summary>
+    private BatchResult Run(int cases, int seed, Func<int, OCase> make, string what)
+    {
         var batches = Enumerable.Range(0, (cases + CasesPerBatch - 1) / CasesPerBatch)
             .Select(b => Enumerable.Range(b * CasesPerBatch, Math.Min(CasesPerBatch, cases - b * CasesPerBatch)))
             .ToArray();
         var failures = new ConcurrentBag<Failure>();
-        long values = 0, types = 0;
+        long values = 0, types = 0, twins = 0, twinArrays = 0, strided = 0;
 
         var watch = Stopwatch.StartNew();
         Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, batch =>
         {
-            var result = RunBatch(seed, batch.Select(i => RandomDeclarations.Case(seed, i)).ToList());
+            var result = RunBatch(seed, batch.Select(make).ToList());
             Interlocked.Add(ref values, result.Values);
             Interlocked.Add(ref types, result.Types);
+            Interlocked.Add(ref twins, result.Twins);
+            Interlocked.Add(ref twinArrays, result.TwinArrays);
+            Interlocked.Add(ref strided, result.Strided);
             foreach (var f in result.Failures)
                 failures.Add(f);
         });
         watch.Stop();
 
-        _output.WriteLine($"layout oracle: {cases} cases (seed {seed}), {types} types, {values} values compared with gcc "
+        _output.WriteLine($"{what}: {cases} cases (seed {seed}), {types} types, {values} values compared with gcc "
                           + $"(x86_64 and i386) in {watch.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} threads");
-        _output.WriteLine("constructs: " + RandomDeclarations.Census(Enumerable.Range(0, cases).Select(i => RandomDeclarations.Case(seed, i))));
+        _output.WriteLine($"i386 twins: {twins} sized (.NET size = SizeOf = gcc -m32 sizeof), {twinArrays} converted as arrays of twins "
+                          + $"(bytes -> natives -> bytes), {strided} of them holding a 64-bit member in a size that is not a multiple of 8");
+        _output.WriteLine("constructs: " + RandomDeclarations.Census(Enumerable.Range(0, cases).Select(make)));
         var counts = failures.GroupBy(f => f.Kind).OrderBy(g => g.Key)
             .Select(g => $"{g.Select(f => f.Case).Distinct().Count()} {Explain(g.Key)}");
         var shown = failures.OrderBy(f => f.Kind).ThenBy(f => f.Case).Take(3).Select(f => f.Report);
         Assert.True(failures.IsEmpty,
             $"Of {cases} cases (seed {seed}): {string.Join(", ", counts)}. The first:\n\n" + string.Join("\n", shown));
-        Assert.True(values >= cases * 4L * Targets.Length, $"only {values} values were compared for {cases} cases");
+        return new BatchResult(new List<Failure>(), values, types, twins, twinArrays, strided);
     }
 
     private static string Explain(FailureKind kind) => kind switch
@@ -88,6 +117,7 @@ public class LayoutOracleFuzzTests
         FailureKind.DiffersFromGcc => "differ from gcc",
         FailureKind.WrongShape => "have layouts whose members are not the declaration's",
         FailureKind.NotNative => "have a .NET layout that is not their C layout on x86_64 (AbiLayout.Native<T>() throws)",
+        FailureKind.TwinSize => "have a 32-bit twin whose .NET size is not its C size, or whose arrays do not convert at the C stride",
         FailureKind.GeneratorThrew => "make the generator throw",
         _ => "were not laid out (the oracle generates only declarations the generator should accept)",
     };
@@ -108,11 +138,11 @@ public class LayoutOracleFuzzTests
     private enum ProbeKind { Size, Align, Offset, MemberSize }
 
     /// <summary>What went wrong with a case, worst first in the report.</summary>
-    private enum FailureKind { DiffersFromGcc, WrongShape, NotNative, GeneratorThrew, NotLaidOut }
+    private enum FailureKind { DiffersFromGcc, WrongShape, NotNative, TwinSize, GeneratorThrew, NotLaidOut }
 
     private sealed record Failure(int Case, FailureKind Kind, string Report);
 
-    private sealed record BatchResult(List<Failure> Failures, long Values, long Types);
+    private sealed record BatchResult(List<Failure> Failures, long Values, long Types, long Twins = 0, long TwinArrays = 0, long Strided = 0);
 
     private static BatchResult RunBatch(int seed, List<OCase> cases, bool isolate = true)
     {
@@ -174,7 +204,8 @@ public class LayoutOracleFuzzTests
             if (notLaidOut.Count > 0)
                 failures.AddRange(Rejected(seed, cases, notLaidOut.Distinct().ToList(), output, Array.Empty<Diagnostic>()));
 
-            long compared = 0;
+            long compared = 0, twinCount = 0, twinArrayCount = 0, strided = 0;
+            var sizeProbe = probes.Select((p, i) => (p, i)).Where(x => x.p.Kind == ProbeKind.Size).ToDictionary(x => x.p.Type, x => x.i);
             var layouts = new Dictionary<(Type, AbiTarget), AbiStructLayout>();
             AbiStructLayout LayoutOf(OStruct s, AbiTarget target)
             {
@@ -249,8 +280,37 @@ public class LayoutOracleFuzzTests
                     failures.Add(new Failure(c.Index, FailureKind.DiffersFromGcc, Describe(c, seed, "IoctlSharp's layout differs from gcc's", report.ToString())));
                 else if (notNative)
                     failures.Add(new Failure(c.Index, FailureKind.NotNative, Describe(c, seed, ".NET's layout of the generated type is not the C layout", report.ToString())));
+
+                // The twins: .NET's size is the C size (for i386, gcc -m32's sizeof; for arm32, which has no compiler
+                // here, the engine's), and arrays of them convert at that stride.
+                var twinReport = new StringBuilder();
+                foreach (var (s, twinName) in c.Types.SelectMany(t => new[] { (t, "I386"), (t, "Arm32") }))
+                {
+                    if (clrTypes[s].GetNestedType(twinName) is not { } twin)
+                        continue;
+                    int dotnet = (int)typeof(System.Runtime.CompilerServices.Unsafe).GetMethod("SizeOf")!.MakeGenericMethod(twin).Invoke(null, null)!;
+                    int declared = (int)twin.GetField("SizeOf")!.GetValue(null)!;
+                    uint cSize = twinName == "I386" ? gccValues[AbiTarget.I386][sizeProbe[s]] : (uint)LayoutOf(s, AbiTarget.Arm32).Size;
+                    if (dotnet != declared || declared != cSize)
+                        twinReport.Append($"  {s.Name}.{twinName}: .NET size {dotnet}, SizeOf {declared}, {(twinName == "I386" ? "gcc -m32 sizeof" : "engine's size")} {cSize}\n");
+                    bool i386 = twinName == "I386"; // what the counts count
+                    if (i386)
+                        twinCount++;
+                    if (i386 && cSize % 8 != 0 && HasU64(s))
+                        strided++; // .NET, left to itself, would align it to 8 and pad an array of it
+                    if (!twin.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAbiTwin<,>)))
+                        continue; // layout only (a union without a discriminator): nothing to convert
+                    var check = (TwinCheck)s_twinArrays.MakeGenericMethod(twin, clrTypes[s]).Invoke(null, new object[] { declared, seed ^ c.Index })!;
+                    if (check.Converted && i386)
+                        twinArrayCount++;
+                    if (check.Failure is not null)
+                        twinReport.Append($"  {s.Name}.{twinName} arrays: {check.Failure}\n");
+                }
+
+                if (twinReport.Length > 0 && !differs)
+                    failures.Add(new Failure(c.Index, FailureKind.TwinSize, Describe(c, seed, "a 32-bit twin is not its C size", twinReport.ToString())));
             }
-            return new BatchResult(failures, compared, cases.Except(notLaidOut).Sum(c => c.Types.Count));
+            return new BatchResult(failures, compared, cases.Except(notLaidOut).Sum(c => c.Types.Count), twinCount, twinArrayCount, strided);
         }
         finally
         {
@@ -370,6 +430,77 @@ public class LayoutOracleFuzzTests
 
         return probe.Kind == ProbeKind.Offset ? offset : size;
     }
+
+    private static readonly MethodInfo s_twinArrays = typeof(LayoutOracleFuzzTests).GetMethod(nameof(TwinArraysRoundTrip), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>Whether the arrays were converted (not every random twin's bytes widen: none here can fail, but a union might), and what went wrong.</summary>
+    private sealed record TwinCheck(bool Converted, string? Failure);
+
+    /// <summary>True when a member of <paramref name="s"/>, at any depth, is a 64-bit integer or a double (8-aligned in .NET, 4 in an i386 struct).</summary>
+    private static bool HasU64(OStruct s) => s.Fields.Any(f => Leaf(f.Type) switch
+    {
+        PrimType { P: Prim.U64 or Prim.S64 or Prim.F64 } or FixedType { Element: Prim.U64 or Prim.S64 or Prim.F64 } => true,
+        EnumType { Underlying: Prim.U64 or Prim.S64 } => true,
+        AggType a => HasU64(a.Struct),
+        _ => false,
+    });
+
+    private static OType Leaf(OType t) => t is InlineType i ? Leaf(i.Element) : t;
+
+    /// <summary>
+    /// 1 to 4 twins of random bytes laid out back to back at the C size <paramref name="size"/>, as a 32-bit peer has
+    /// them, with a canary after: widened as a span of bytes, each must equal the one read from its own slot; narrowed
+    /// back into a span of bytes and widened again, the same values; and one twin written into its slot must leave
+    /// the slots after it alone.
+    /// </summary>
+    private static TwinCheck TwinArraysRoundTrip<TTwin, T>(int size, int seed)
+        where TTwin : unmanaged, IAbiTwin<TTwin, T>
+        where T : unmanaged
+    {
+        var random = new Random(seed);
+        int n = 1 + random.Next(4);
+        var bytes = new byte[n * size + 8];
+        random.NextBytes(bytes.AsSpan(0, n * size));
+        bytes.AsSpan(n * size).Fill(0xCC);
+        var natives = new T[n];
+        try
+        {
+            AbiCompat.ToNative<TTwin, T>(bytes.AsSpan(0, n * size), natives);
+        }
+        catch (AbiConversionException)
+        {
+            return new TwinCheck(false, null);
+        }
+        catch (AbiBufferException e)
+        {
+            return new TwinCheck(false, $"{n} twins of {size} bytes do not convert from {n * size} bytes: {e.Message}");
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            var one = AbiCompat.ToNative<TTwin, T>(AbiCompat.Read<TTwin>(bytes.AsSpan(k * size)));
+            if (!Bytes(one).SequenceEqual(Bytes(natives[k])))
+                return new TwinCheck(true, $"element {k} of {n} converted from the span is not the twin read at offset {k * size}");
+        }
+
+        var narrowed = new byte[n * size + 8];
+        narrowed.AsSpan().Fill(0xCC);
+        AbiCompat.FromNative<TTwin, T>(natives, narrowed.AsSpan(0, n * size));
+        var again = new T[n];
+        AbiCompat.ToNative<TTwin, T>(narrowed.AsSpan(0, n * size), again);
+        for (int k = 0; k < n; k++)
+            if (!Bytes(again[k]).SequenceEqual(Bytes(natives[k])))
+                return new TwinCheck(true, $"element {k} of {n} does not survive narrowing and widening");
+
+        var written = (byte[])narrowed.Clone();
+        AbiCompat.Write(written.AsSpan(0), AbiCompat.Read<TTwin>(narrowed.AsSpan(0)));
+        if (!written.AsSpan(size).SequenceEqual(narrowed.AsSpan(size)))
+            return new TwinCheck(true, $"writing twin 0 changed bytes after its {size}");
+        return new TwinCheck(true, null);
+    }
+
+    private static byte[] Bytes<T>(T value) where T : unmanaged
+        => System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)).ToArray();
 
     /// <summary>Each batch's generated assembly is loaded apart and unloaded after; IoctlSharp.Runtime is shared with the test.</summary>
     private sealed class OracleLoadContext : AssemblyLoadContext

@@ -97,6 +97,36 @@ internal static class CompatPlan
         => model.Fields.Any(f => Innermost(f.Type).Aggregate is { } nested && Differs(nested, target)
             && ((f.Compat?.Discriminator is not null && nested.IsUnion) || (nested.IsUnion ? nested.Fields.Any(m => Innermost(m.Type).Aggregate is { } a && WideningCanFail(a, target)) : WideningCanFail(nested, target))));
 
+    /// <summary>
+    /// The <c>StructLayout.Pack</c> a twin needs so that .NET's size of it is its C size wherever it is placed, or 0
+    /// for none. A twin is explicit with <c>Size</c> = the C size, but .NET aligns it to its most aligned member (a
+    /// u64 is 8 in .NET, 4 in an i386 struct; a packed struct is 1 in C), and an <c>[InlineArray]</c> of it steps
+    /// by that alignment: a 12-byte i386 twin holding a u64 would sit 16 bytes apart. Packing the twin to its C
+    /// alignment makes .NET's alignment, and so the stride, C's.
+    /// </summary>
+    public static int TwinPack(AggregateModel model, TargetAbi target)
+    {
+        int c = LayoutEngine.Layout(model, target).Align;
+        return TwinMemberAlign(model, target) > c ? c : 0;
+    }
+
+    /// <summary>.NET's alignment of <paramref name="model"/>'s twin on <paramref name="target"/>: its members', capped by its <see cref="TwinPack"/>.</summary>
+    private static int TwinAlign(AggregateModel model, TargetAbi target)
+        => System.Math.Min(TwinMemberAlign(model, target), LayoutEngine.Layout(model, target).Align);
+
+    /// <summary>The largest .NET alignment among the twin's members (as <c>CompatEmitter</c> types them: pointers and longs as 32-bit integers).</summary>
+    private static int TwinMemberAlign(AggregateModel model, TargetAbi target)
+        => model.Fields.Select(f => ClrAlign(f.Type, target)).DefaultIfEmpty(1).Max();
+
+    private static int ClrAlign(AbiType type, TargetAbi target) => type.Kind switch
+    {
+        AbiTypeKind.Scalar => type.Scalar is ScalarKind.Pointer or ScalarKind.NUInt or ScalarKind.CULong or ScalarKind.NInt or ScalarKind.CLong
+            ? 4
+            : LayoutEngine.Scalar(type.Scalar, Native).Size,
+        AbiTypeKind.Array => ClrAlign(type.Element!, target),
+        _ => Differs(type.Aggregate!, target) ? TwinAlign(type.Aggregate!, target) : LayoutEngine.LayoutForClr(type.Aggregate!).Align,
+    };
+
     public static AbiType Innermost(AbiType type) => type.Kind == AbiTypeKind.Array ? Innermost(type.Element!) : type;
 
     /// <summary>The twin's type name: the target's identifier (<c>I386</c>), unless a member is already called that.</summary>

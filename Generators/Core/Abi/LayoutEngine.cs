@@ -186,7 +186,12 @@ internal static class LayoutEngine
                 return (s, a, null, 1);
             case AbiTypeKind.Array:
                 var (elemSize, elemAlign, elemNested, _) = Describe(type.Element!, rules, depth + 1);
-                return (elemSize * type.Length, elemAlign, elemNested, type.Length);
+                // Checked here, at each level, so nested arrays can never multiply past a long and wrap: an
+                // element of at most 2 GiB times a length of at most int.MaxValue always fits.
+                long arraySize = checked(elemSize * type.Length);
+                if (arraySize > int.MaxValue)
+                    throw new LayoutException($"an array of {type.Length} {type.Element!.CSharpName.Replace("global::", "")} is larger than 2 GiB.");
+                return (arraySize, elemAlign, elemNested, type.Length);
             default:
                 var nested = Layout(type.Aggregate!, rules, depth + 1);
                 return (nested.Size, nested.Align, nested, 1);

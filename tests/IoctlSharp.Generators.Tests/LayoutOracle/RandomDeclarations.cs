@@ -161,6 +161,7 @@ internal sealed record OCase(int Index, List<OStruct> Types, string CSharp, stri
 internal static class RandomDeclarations
 {
     private static readonly int[] Packs = { 1, 2, 4, 8, 16 };
+    private static readonly Prim[] WidePrims = { Prim.U64, Prim.S64, Prim.F64 };
     private static readonly int[] Alignments = { 1, 2, 4, 8, 16, 32 };
 
     public const string Usings = "using System;\nusing System.Runtime.CompilerServices;\nusing System.Runtime.InteropServices;\nusing IoctlSharp;\n\nnamespace Oracle;\n";
@@ -170,8 +171,10 @@ internal static class RandomDeclarations
 
     private sealed class Context
     {
-        public Context(Random rng, int index) { Rng = rng; Prefix = "C" + index.ToString(CultureInfo.InvariantCulture) + "_"; }
+        public Context(Random rng, int index, bool wide) { Rng = rng; Prefix = "C" + index.ToString(CultureInfo.InvariantCulture) + "_"; Wide = wide; }
         public Random Rng { get; }
+        /// <summary>Stress the 32-bit twins: every helper holds a 64-bit member, and arrays are mostly of helpers.</summary>
+        public bool Wide { get; }
         public string Prefix { get; }
         public List<OStruct> Types { get; } = new();
         /// <summary>An over-aligned helper that only the root's members at offset 0 use, or null.</summary>
@@ -180,11 +183,16 @@ internal static class RandomDeclarations
         public int Enums, Arrays;
     }
 
-    public static OCase Case(int seed, int index)
+    /// <param name="arraysOfWideStructs">
+    /// Stress the 32-bit twins: at least one helper, each holding a 64-bit member, and arrays mostly of helpers and
+    /// more frequent (a twin whose i386 size is not a multiple of 8 while it holds a u64 is what .NET would pad).
+    /// Without it a case is what it always was for its seed and index.
+    /// </param>
+    public static OCase Case(int seed, int index, bool arraysOfWideStructs = false)
     {
         var rng = new Random(unchecked(seed * 486187739 + index * 7919 + 17));
-        var ctx = new Context(rng, index);
-        int helpers = rng.Next(4);
+        var ctx = new Context(rng, index, arraysOfWideStructs);
+        int helpers = ctx.Wide ? 1 + rng.Next(3) : rng.Next(4);
         for (int h = 1; h <= helpers; h++)
             ctx.Types.Add(NewStruct(ctx, ctx.Prefix + "N" + h.ToString(CultureInfo.InvariantCulture), root: false));
         if (rng.Next(4) == 0)
@@ -235,6 +243,14 @@ internal static class RandomDeclarations
             cAlign = Math.Max(cAlign, s.CMemberAlign(type, abiAlign, abiPacked));
         }
 
+        if (ctx.Wide && !root)
+        {
+            var wide = new PrimType(WidePrims[rng.Next(WidePrims.Length)]);
+            s.Fields.Insert(rng.Next(s.Fields.Count + 1), new OField("F" + count.ToString(CultureInfo.InvariantCulture), wide, 0, false));
+            clrAlign = Math.Max(clrAlign, s.ClrMemberAlign(wide));
+            cAlign = Math.Max(cAlign, s.CMemberAlign(wide, 0, false));
+        }
+
         if (root && flexible && !union && rng.Next(6) == 0)
         {
             s.Flexible = NewFlexibleElement(ctx, nestable);
@@ -281,6 +297,8 @@ internal static class RandomDeclarations
     private static OType NewType(Context ctx, List<OStruct> nestable, OStruct owner, bool allowFixed, int depth)
     {
         var rng = ctx.Rng;
+        if (ctx.Wide && depth < 2 && rng.Next(3) == 0)
+            return NewInlineArray(ctx, nestable, owner, depth);
         int r = rng.Next(100);
         if (r < 45)
             return new PrimType(Prims.All[rng.Next(Prims.All.Length)]);
@@ -323,7 +341,7 @@ internal static class RandomDeclarations
     private static OType NewInlineArray(Context ctx, List<OStruct> nestable, OStruct owner, int depth)
     {
         var rng = ctx.Rng;
-        OType element = rng.Next(4) switch
+        OType element = ctx.Wide && nestable.Count > 0 && rng.Next(4) != 0 ? new AggType(nestable[rng.Next(nestable.Count)]) : rng.Next(4) switch
         {
             0 when nestable.Count > 0 => new AggType(nestable[rng.Next(nestable.Count)]),
             1 => NewType(ctx, nestable, owner, allowFixed: false, depth + 1),

@@ -117,7 +117,7 @@ namespace Forms
                 ?? global::IoctlSharp.AbiLayout.CompareNative<global::Forms.MsrEntry>(target);
         }
 
-        static int global::IoctlSharp.IFlexibleArray<global::Forms.Msrs, global::Forms.MsrEntry>.GetCount(in global::Forms.Msrs self) => checked((int)self.Nmsrs);
+        static long global::IoctlSharp.IFlexibleArray<global::Forms.Msrs, global::Forms.MsrEntry>.GetCount(in global::Forms.Msrs self) => self.Nmsrs;
 
         static void global::IoctlSharp.IFlexibleArray<global::Forms.Msrs, global::Forms.MsrEntry>.SetCount(ref global::Forms.Msrs self, int count) => self.Nmsrs = checked((uint)count);
     }

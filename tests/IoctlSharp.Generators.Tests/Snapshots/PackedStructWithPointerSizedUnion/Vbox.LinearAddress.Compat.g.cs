@@ -12,7 +12,7 @@ namespace Vbox
         /// Convert with <see cref="ToNative"/> (widening) and <see cref="FromNative"/> (checked narrowing).
         /// </summary>
         /// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here; 64-bit members are 4-byte aligned. Values are in this process's byte order.</remarks>
-        [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 4)]
+        [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Pack = 1, Size = 4)]
         [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
         public partial struct I386 : global::IoctlSharp.IAbiTwin<I386, global::Vbox.LinearAddress>
         {
@@ -74,7 +74,7 @@ namespace Vbox
         /// Convert with <see cref="ToNative"/> (widening) and <see cref="FromNative"/> (checked narrowing).
         /// </summary>
         /// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here. Values are in this process's byte order.</remarks>
-        [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 4)]
+        [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Pack = 1, Size = 4)]
         [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
         public partial struct Arm32 : global::IoctlSharp.IAbiTwin<Arm32, global::Vbox.LinearAddress>
         {

@@ -11,7 +11,7 @@ namespace Vbox
         /// No conversions of its own: the struct holding it names the active member with [AbiDiscriminator].
         /// </summary>
         /// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here; 64-bit members are 4-byte aligned. Values are in this process's byte order.</remarks>
-        [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 8)]
+        [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Pack = 1, Size = 8)]
         [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
         public partial struct I386
         {
@@ -38,7 +38,7 @@ namespace Vbox
         /// No conversions of its own: the struct holding it names the active member with [AbiDiscriminator].
         /// </summary>
         /// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here. Values are in this process's byte order.</remarks>
-        [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 8)]
+        [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Pack = 1, Size = 8)]
         [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
         public partial struct Arm32
         {
