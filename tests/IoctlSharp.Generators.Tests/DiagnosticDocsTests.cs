@@ -55,8 +55,7 @@ public class DiagnosticDocsTests
     public async System.Threading.Tasks.Task AProjectCanPointHelpLinksAtItsOwnCopyOfTheDocs()
     {
         var compilation = Harness.Compile("using IoctlSharp; [AbiStruct(ExpectedSize = 4)] public partial struct S { public ulong X; }");
-        var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty,
-            new TestOptionsProvider(("build_property.IoctlSharpHelpLinkBase", "https://docs.example.test/ish")));
+        var options = BuildProperties.Options(("IoctlSharpHelpLinkBase", "https://docs.example.test/ish"));
         var defaults = await compilation.WithAnalyzers(Harness.AllAnalyzers()).GetAnalyzerDiagnosticsAsync();
         var rebased = await compilation.WithAnalyzers(Harness.AllAnalyzers(), options).GetAnalyzerDiagnosticsAsync();
 
@@ -67,24 +66,6 @@ public class DiagnosticDocsTests
         Assert.Equal(before.GetMessage(), after.GetMessage());
         Assert.Equal(before.Properties, after.Properties);
         Assert.Equal(before.Severity, after.Severity);
-    }
-
-    private sealed class TestOptionsProvider : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global;
-
-        public TestOptionsProvider(params (string Key, string Value)[] values) => _global = new Options(values.ToDictionary(v => v.Key, v => v.Value));
-
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new());
-
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new());
-
-        private sealed class Options(System.Collections.Generic.Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
     }
 
     [Fact]

@@ -147,7 +147,13 @@ public class PackageTests
                 Assert.Contains("error " + id, failure);
             Assert.DoesNotMatch(@"error CS\d{4}", failure);
 
-            // 6. The sample in the package's own README (what a gallery shows) builds and runs as written.
+            // 6. The package's props hand IoctlSharpAdviceAnalyzers to the analyzers: advice (here ISH120 on a bool
+            //    member) is reported by default and not at all with the switch off.
+            File.WriteAllText(Path.Combine(consumer, "Bad.cs"), "[IoctlSharp.AbiStruct(ExpectedSize = 1)] public partial struct Flag { public bool On; }");
+            Assert.Contains("warning ISH120", Run(consumer, "dotnet", "build", "--no-incremental"));
+            Assert.DoesNotContain("ISH120", Run(consumer, "dotnet", "build", "--no-incremental", "-p:IoctlSharpAdviceAnalyzers=false"));
+
+            // 7. The sample in the package's own README (what a gallery shows) builds and runs as written.
             File.Delete(Path.Combine(consumer, "Bad.cs"));
             string readme = File.ReadAllText(Path.Combine(root, "nuget", "README.md"));
             int start = readme.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
