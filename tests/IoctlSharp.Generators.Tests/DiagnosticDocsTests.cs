@@ -19,7 +19,8 @@ public class DiagnosticDocsTests
         .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
         .ToArray();
 
-    private static string Root()
+    /// <summary>The clone's root, found from the test binary.</summary>
+    internal static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "IoctlSharp.sln")))

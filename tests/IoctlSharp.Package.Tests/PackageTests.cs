@@ -13,60 +13,21 @@ namespace IoctlSharp.Package.Tests;
 /// <summary>
 /// The IoctlSharp package as a user gets it: packed from the repository, restored from a local folder feed into a
 /// fresh project (a PackageReference, with a fresh package cache so no stale copy is used), built, and run against
-/// the real /dev/kvm. The steps are README's "Install" section, word for word. Packed twice, the package's
+/// the real /dev/kvm. The steps are README's "Install" section, its files read from README itself. Packed twice, the package's
 /// assemblies are the same bytes (deterministic builds), and its symbols package carries Source Link.
 /// </summary>
 public class PackageTests
 {
-    // README's nuget.config, with the folder the packages were packed into.
-    private const string NugetConfig = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <add key="ioctlsharp-local" value="{FEED}" />
-          </packageSources>
-        </configuration>
-        """;
-
-    // README's project file.
-    private const string ProjectFile = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <Nullable>enable</Nullable>
-          </PropertyGroup>
-          <ItemGroup>
-            <PackageReference Include="IoctlSharp" Version="{VERSION}" />
-          </ItemGroup>
-        </Project>
-        """;
-
-    // README's Program.cs.
-    private const string Program = """
-        using System;
-        using System.Runtime.InteropServices;
-        using IoctlSharp;
-
-        using var kvm = FileDescriptorHandle.Open("/dev/kvm");
-        Console.WriteLine($"KVM_GET_API_VERSION = {Kvm.GetApiVersion(kvm)}");
-        Console.WriteLine($"sizeof(struct uffdio_api) on i386 = {UffdioApi.Abi.I386.SizeOf}");
-
-        [IoctlGroup(0xAE)]
-        public static partial class Kvm
-        {
-            [IoctlNone(0x00, Name = "KVM_GET_API_VERSION")]
-            public static partial int GetApiVersion(SafeHandle kvm);
-        }
-
-        [AbiStruct(ExpectedSize = 24)]
-        public partial struct UffdioApi
-        {
-            public ulong Api;
-            public ulong Features;
-            public ulong Ioctls;
-        }
-        """;
+    // README's Install section is the test's script: its nuget.config (pointed at the feed), its project file (with
+    // the version just packed) and its Program.cs are read from README.md, never copied here, so they cannot drift.
+    private static string ReadmeBlock(string readme, string language, int index)
+    {
+        var blocks = System.Text.RegularExpressions.Regex.Matches(readme.Replace("\r", ""),
+            @"^(?<indent> *)```" + language + @"\n(?<body>.*?)^\k<indent>```", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.Singleline);
+        var block = blocks[index];
+        int indent = block.Groups["indent"].Length;
+        return string.Join("\n", block.Groups["body"].Value.Split('\n').Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
+    }
 
     // Mistakes a user makes, each of which used to reach a command-line build only as CS8795 or CS0636 (the compiler
     // runs no analyzer on a compilation that already has errors), and two types whose names differ only in case,
@@ -123,9 +84,14 @@ public class PackageTests
             // 2. A fresh consumer, restored through nuget.config from the feed (and the machine's default source).
             string consumer = Path.Combine(temp, "consumer");
             Directory.CreateDirectory(consumer);
-            File.WriteAllText(Path.Combine(consumer, "nuget.config"), NugetConfig.Replace("{FEED}", feed));
-            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), ProjectFile.Replace("{VERSION}", version));
-            File.WriteAllText(Path.Combine(consumer, "Program.cs"), Program);
+            string readme = File.ReadAllText(Path.Combine(root, "README.md"));
+            string nugetConfig = ReadmeBlock(readme, "xml", 0);
+            string projectFile = ReadmeBlock(readme, "xml", 1);
+            Assert.Contains("/path/to/IoctlSharp/artifacts/packages", nugetConfig);
+            Assert.Contains("Version=\"0.1.0-*\"", projectFile);
+            File.WriteAllText(Path.Combine(consumer, "nuget.config"), nugetConfig.Replace("/path/to/IoctlSharp/artifacts/packages", feed));
+            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), projectFile.Replace("Version=\"0.1.0-*\"", $"Version=\"{version}\""));
+            File.WriteAllText(Path.Combine(consumer, "Program.cs"), ReadmeBlock(readme, "csharp", 0));
 
             // 3. Build and run: the generated wrapper issues KVM_GET_API_VERSION on the real /dev/kvm.
             string output = Run(consumer, "dotnet", "run");
@@ -155,9 +121,7 @@ public class PackageTests
 
             // 7. The sample in the package's own README (what a gallery shows) builds and runs as written.
             File.Delete(Path.Combine(consumer, "Bad.cs"));
-            string readme = File.ReadAllText(Path.Combine(root, "nuget", "README.md"));
-            int start = readme.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
-            File.WriteAllText(Path.Combine(consumer, "Program.cs"), readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)]);
+            File.WriteAllText(Path.Combine(consumer, "Program.cs"), ReadmeBlock(File.ReadAllText(Path.Combine(root, "nuget", "README.md")), "csharp", 0));
             Assert.Contains("12", Run(consumer, "dotnet", "run"));
         }
         finally
