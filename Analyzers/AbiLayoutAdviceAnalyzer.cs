@@ -27,7 +27,12 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
+        // Nothing to compute for a project that turned advice off.
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!AdviceSwitch.IsOff(start.Options))
+                start.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
+        });
     }
 
     private static void Analyze(SymbolAnalysisContext context)

@@ -16,9 +16,15 @@ internal static class HelpLinks
 
     private static readonly ConcurrentDictionary<(string Id, string Base), DiagnosticDescriptor> s_rebased = new();
 
-    /// <summary>Reports <paramref name="diagnostic"/>, its help link under the project's base when one is set.</summary>
+    /// <summary>
+    /// Reports <paramref name="diagnostic"/>, its help link under the project's base when one is set; advice not at
+    /// all when the project turned it off (<see cref="AdviceSwitch"/>).
+    /// </summary>
     public static void Report(this SymbolAnalysisContext context, Diagnostic diagnostic)
-        => context.ReportDiagnostic(Rebase(diagnostic, context.Options));
+    {
+        if (!AdviceSwitch.Silences(context.Options, diagnostic.Descriptor))
+            context.ReportDiagnostic(Rebase(diagnostic, context.Options));
+    }
 
     public static Diagnostic Rebase(Diagnostic diagnostic, AnalyzerOptions options)
     {

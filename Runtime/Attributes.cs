@@ -83,6 +83,14 @@ public sealed class AbiUnionAttribute : Attribute
 
     /// <inheritdoc cref="AbiStructAttribute.AllowAbiDifferences"/>
     public bool AllowAbiDifferences { get; set; }
+
+    /// <summary>
+    /// What chooses the active member when no member of the containing struct does, in words (for <c>struct ifreq</c>'s
+    /// <c>ifr_ifru</c>: <c>"the request"</c>). Setting it accepts that a struct holding this union, laid out
+    /// differently on a 32-bit ABI, gets 32-bit twins for their layout but no conversions: no ISH111 warning. Where a
+    /// member does say which case is active, name it with <see cref="AbiDiscriminatorAttribute"/> instead.
+    /// </summary>
+    public string? ActiveMemberChosenBy { get; set; }
 }
 
 /// <summary>A member's minimum alignment, as <c>__attribute__((aligned(N)))</c> on a member (<c>__aligned_u64</c> is <c>[AbiAlign(8)] ulong</c>).</summary>

@@ -154,6 +154,8 @@ public class FileDescriptorHandle : SafeHandle
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The handle is, or was while waiting, disposed.</exception>
     /// <exception cref="ErrnoException">poll(2) failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The BCL's shape (Task.WaitAsync): the required timeout tells the overloads apart.")]
     public PollEvents WaitForReady(PollEvents events, CancellationToken cancellationToken = default)
         => WaitCore(events, -1, cancellationToken);
 
@@ -163,6 +165,8 @@ public class FileDescriptorHandle : SafeHandle
     /// <see cref="PollEvents.None"/> when the time is up.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite) or longer than <see cref="int.MaxValue"/> milliseconds.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters",
+        Justification = "The BCL's shape (Task.WaitAsync): the required timeout tells the overloads apart.")]
     public PollEvents WaitForReady(PollEvents events, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         long ms = (long)timeout.TotalMilliseconds;

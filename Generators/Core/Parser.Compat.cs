@@ -103,12 +103,27 @@ internal sealed partial class Parser
 
         foreach (var target in _checked?.Twins ?? Enumerable.Empty<TargetAbi>())
         {
-            if (CompatPlan.Blocker(aggregate, target) is { } blocker)
+            // Each member on its own, so that a union whose active member is chosen elsewhere (accepted) does not
+            // hide a later one that nothing chooses.
+            foreach (var f in aggregate.Fields)
             {
-                var at = (ISymbol?)type.GetMembers(blocker.Name).FirstOrDefault() ?? type;
-                Report(Descriptors.NoCompatConversion, at, type.Name, blocker.Name, target.Name);
+                if (CompatPlan.Blocker(aggregate with { Fields = new[] { f }.ToEquatableArray() }, target) is null)
+                    continue;
+                var at = (ISymbol?)type.GetMembers(f.Name).FirstOrDefault() ?? type;
+                if (ActiveMemberChosenElsewhere(at))
+                    continue;
+                Report(Descriptors.NoCompatConversion, at, type.Name, f.Name, target.Name);
                 return;
             }
         }
     }
+
+    /// <summary>
+    /// The member holds a union declared <c>[AbiUnion(ActiveMemberChosenBy = "...")]</c>: its active member is chosen
+    /// by something that is not a member of the struct (<c>struct ifreq</c>'s by the request), so the struct accepts
+    /// having no 32-bit conversions and ISH111 has nothing to say.
+    /// </summary>
+    private static bool ActiveMemberChosenElsewhere(ISymbol member)
+        => member is IFieldSymbol { Type: { } union } && union.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AbiUnionAttribute
+            && a.NamedArguments.Any(n => n.Key == "ActiveMemberChosenBy" && n.Value.Value is string why && why.Trim().Length > 0));
 }

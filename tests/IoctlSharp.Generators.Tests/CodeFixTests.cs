@@ -6,8 +6,9 @@ using Xunit;
 namespace IoctlSharp.Generators.Tests;
 
 /// <summary>
-/// Each code fix applied in a workspace: the document it produces, the diagnostic gone afterwards, and the fixed
-/// source building with the generator.
+/// Each code fix through the official Roslyn code-fix test library: the document it produces, one fix at a time and
+/// through Fix All (document, project, solution), the diagnostic gone afterwards, and the fixed source building with
+/// the generator.
 /// </summary>
 public class CodeFixTests
 {
@@ -27,6 +28,25 @@ public class CodeFixTests
             public uint Size;
             public byte HaveEvents;
             public byte A, B, C;
+        }
+        """);
+
+    [Fact]
+    public Task FixAllTurnsEveryBoolOfADocumentIntoByte() => CodeFixVerifier.VerifyAsync(new BoolFieldCodeFixProvider(), "ISH120", """
+        [AbiStruct(ExpectedSize = 4)]
+        public partial struct Two
+        {
+            public bool [|A|];
+            public bool [|B|];
+            public ushort C;
+        }
+        """, """
+        [AbiStruct(ExpectedSize = 4)]
+        public partial struct Two
+        {
+            public byte A;
+            public byte B;
+            public ushort C;
         }
         """);
 
@@ -76,7 +96,7 @@ public class CodeFixTests
         [AbiStruct(ExpectedSize64 = 16, AllowAbiDifferences = true)] public partial struct [|S|] { public ulong A; public uint B; }
         """, """
         [AbiStruct(ExpectedSize64 = 16, AllowAbiDifferences = true)] public partial struct S { public ulong A; public uint B; public uint Padding12; }
-        """, remaining: 0);
+        """);
 
     [Fact]
     public Task TailHoleBecomesExplicitPadding() => CodeFixVerifier.VerifyAsync(new ExplicitPaddingCodeFixProvider(), "ISH121", """
@@ -94,7 +114,7 @@ public class CodeFixTests
             public uint B;
             public uint Padding12;
         }
-        """, remaining: 0);
+        """);
 
     [Fact]
     public Task LongHoleBecomesAFixedBuffer() => CodeFixVerifier.VerifyAsync(new ExplicitPaddingCodeFixProvider(), "ISH121", """

@@ -19,7 +19,7 @@ public class DiagnosticDocsTests
         .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
         .ToArray();
 
-    /// <summary>The repository's root: the folder above the test binaries that holds IoctlSharp.sln.</summary>
+    /// <summary>The clone's root, found from the test binary.</summary>
     internal static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -56,8 +56,7 @@ public class DiagnosticDocsTests
     public async System.Threading.Tasks.Task AProjectCanPointHelpLinksAtItsOwnCopyOfTheDocs()
     {
         var compilation = Harness.Compile("using IoctlSharp; [AbiStruct(ExpectedSize = 4)] public partial struct S { public ulong X; }");
-        var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty,
-            new TestOptionsProvider(new() { ["build_property.IoctlSharpHelpLinkBase"] = "https://docs.example.test/ish" }));
+        var options = BuildProperties.Options(("IoctlSharpHelpLinkBase", "https://docs.example.test/ish"));
         var defaults = await compilation.WithAnalyzers(Harness.AllAnalyzers()).GetAnalyzerDiagnosticsAsync();
         var rebased = await compilation.WithAnalyzers(Harness.AllAnalyzers(), options).GetAnalyzerDiagnosticsAsync();
 

@@ -23,11 +23,11 @@ internal static class Harness
 
     public static CSharpCompilation Compile(params string[] sources) => Compile(ParseOptions, sources);
 
-    private static CSharpCompilation Compile(CSharpParseOptions options, string[] sources) => CSharpCompilation.Create(
+    private static CSharpCompilation Compile(CSharpParseOptions options, string[] sources, OutputKind kind = OutputKind.DynamicallyLinkedLibrary) => CSharpCompilation.Create(
         "Consumer",
         sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, options, path: $"Source{i}.cs")),
         References,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+        new CSharpCompilationOptions(kind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver() => Driver(ParseOptions);
 
@@ -65,16 +65,20 @@ internal static class Harness
     /// <summary>The generator's output for <paramref name="sources"/>, the compilation with it, and everything the compiler and analyzer say.</summary>
     public static Result Run(params string[] sources) => Run(ParseOptions, sources);
 
+    /// <summary>As <see cref="Run(string[])"/>, compiled as a program: a source may hold top-level statements.</summary>
+    public static Result RunProgram(params string[] sources) => Run(ParseOptions, sources, OutputKind.ConsoleApplication);
+
     /// <summary>As <see cref="Run(string[])"/>, with documentation comments checked as GenerateDocumentationFile does (CS1591 for every undocumented public member).</summary>
     public static Result RunDocumented(params string[] sources) => Run(ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose), sources);
 
     /// <summary>As <see cref="Run(string[])"/>, with MSBuild properties as a project sets them (<c>IoctlSharpTargets</c> = <c>build_property.IoctlSharpTargets</c>).</summary>
     public static Result RunWithProperties(IReadOnlyDictionary<string, string> properties, params string[] sources)
-        => Run(ParseOptions, sources, new TestOptionsProvider(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value)));
+        => Run(ParseOptions, sources, msbuild: BuildProperties.Provider(properties.Select(p => (p.Key, p.Value)).ToArray()));
 
-    private static Result Run(CSharpParseOptions options, string[] sources, AnalyzerConfigOptionsProvider? msbuild = null)
+    private static Result Run(CSharpParseOptions options, string[] sources, OutputKind kind = OutputKind.DynamicallyLinkedLibrary,
+        AnalyzerConfigOptionsProvider? msbuild = null)
     {
-        var input = Compile(options, sources);
+        var input = Compile(options, sources, kind);
         var driver = Driver(options, msbuild).RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult();
         var analyzerDiagnostics = output
