@@ -22,11 +22,11 @@ internal static class CompatEmitter
     public static IEnumerable<string> Summary(AggregateModel a, TargetSet targets)
     {
         var candidates = targets.Twins.ToList();
-        var twins = candidates.Where(t => CompatPlan.Differs(a, t)).ToList();
+        var twins = candidates.Where(t => CompatPlan.NeedsTwin(a, t)).ToList();
         if (twins.Count == 0)
         {
             yield return candidates.Count == 0
-                ? "// 32-bit twins: none; IoctlSharpTargets holds no 32-bit little-endian target."
+                ? "// 32-bit twins: none; IoctlSharpTargets holds no 32-bit target."
                 : $"// 32-bit twins: none; {string.Join(" and ", candidates.Select(t => t.Name))} put{(candidates.Count == 1 ? "s" : "")} every member where x86_64 does, so a 32-bit peer's bytes are this type's.";
             yield break;
         }
@@ -45,7 +45,7 @@ internal static class CompatEmitter
     {
         if (model.Aggregate is not { } a)
             return null;
-        var twins = targets.Twins.Where(t => CompatPlan.Differs(a, t)).ToList();
+        var twins = targets.Twins.Where(t => CompatPlan.NeedsTwin(a, t)).ToList();
         if (twins.Count == 0)
             return null;
 
@@ -88,7 +88,7 @@ internal static class CompatEmitter
                 ? "/// No conversions of its own: the struct holding it names the active member with [AbiDiscriminator]."
                 : "/// No conversions: a member holds a union laid out differently without a discriminator (ISH111).");
         w.Line($"/// </summary>");
-        w.Line($"/// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here{(target.Int64Align == 4 ? "; 64-bit members are 4-byte aligned" : "")}. Values are in this process's byte order.</remarks>");
+        w.Line($"/// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here{(target.Int64Align == 4 ? "; 64-bit members are 4-byte aligned" : "")}. Members hold values in this process's byte order; Read, Write and the byte-span conversions convert from and to {target.Name}'s ({(target.BigEndian ? "big" : "little")}-endian).</remarks>");
         int pack = CompatPlan.TwinPack(a, target);
         w.Line($"[{Interop}StructLayout({Interop}LayoutKind.Explicit, {(pack > 0 ? $"Pack = {Num(pack)}, " : "")}Size = {Num(layout.Size)})]");
         w.Line(Emitter.GeneratedCodeAttribute);
@@ -129,25 +129,28 @@ internal static class CompatEmitter
             w.Close();
         }
 
+        // A peer's bytes are in its target's byte order; the twin's members in this process's.
+        string peerLayout = $"{Rt}AbiLayout.Of<{a.FullName}>({Rt}AbiTarget.{target.Identifier})";
+        string order = $"in {target.Name}'s byte order ({(target.BigEndian ? "big" : "little")}-endian; members are put in this process's)";
         if (Free("Read"))
         {
             w.Line();
-            w.Line($"/// <summary>Reads a twin from the first {Num(layout.Size)} bytes of <paramref name=\"source\"/>; a shorter buffer throws <see cref=\"{Rt}AbiBufferException\"/>.</summary>");
-            w.Line($"public static {name} Read(global::System.ReadOnlySpan<byte> source) => {Rt}AbiCompat.Read<{name}>(source);");
+            w.Line($"/// <summary>Reads a twin from the first {Num(layout.Size)} bytes of <paramref name=\"source\"/>, {order}; a shorter buffer throws <see cref=\"{Rt}AbiBufferException\"/>.</summary>");
+            w.Line($"public static {name} Read(global::System.ReadOnlySpan<byte> source) => {Rt}AbiCompat.ReadPeer<{name}>(source, {peerLayout});");
         }
 
         if (Free("TryRead"))
         {
             w.Line();
-            w.Line($"/// <summary>Reads a twin from the first {Num(layout.Size)} bytes of <paramref name=\"source\"/>; false when it is shorter.</summary>");
-            w.Line($"public static bool TryRead(global::System.ReadOnlySpan<byte> source, out {name} value) => {Rt}AbiCompat.TryRead(source, out value);");
+            w.Line($"/// <summary>Reads a twin from the first {Num(layout.Size)} bytes of <paramref name=\"source\"/>, {order}; false when it is shorter.</summary>");
+            w.Line($"public static bool TryRead(global::System.ReadOnlySpan<byte> source, out {name} value) => {Rt}AbiCompat.TryReadPeer(source, {peerLayout}, out value);");
         }
 
         if (Free("Write"))
         {
             w.Line();
-            w.Line($"/// <summary>Writes the twin's {Num(layout.Size)} bytes to the start of <paramref name=\"destination\"/>; a shorter buffer throws <see cref=\"{Rt}AbiBufferException\"/>.</summary>");
-            w.Line($"public readonly void Write(global::System.Span<byte> destination) => {Rt}AbiCompat.Write(destination, in this);");
+            w.Line($"/// <summary>Writes the twin's {Num(layout.Size)} bytes to the start of <paramref name=\"destination\"/>, in {target.Name}'s byte order; a shorter buffer throws <see cref=\"{Rt}AbiBufferException\"/>.</summary>");
+            w.Line($"public readonly void Write(global::System.Span<byte> destination) => {Rt}AbiCompat.WritePeer(destination, in this, {peerLayout});");
         }
 
         if (convertible)

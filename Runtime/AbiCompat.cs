@@ -196,14 +196,16 @@ public static class AbiCompat
     /// that, and <see cref="AbiConversionException"/> on an element that cannot be converted.
     /// </summary>
     public static void ToNative<TTwin, TNative>(ReadOnlySpan<byte> source, Span<TNative> destination)
-        where TTwin : unmanaged, IAbiTwin<TTwin, TNative> where TNative : unmanaged
+        where TTwin : unmanaged, IAbiTwin<TTwin, TNative> where TNative : unmanaged, IAbiStruct<TNative>
     {
         long needed = (long)destination.Length * Unsafe.SizeOf<TTwin>();
         if (source.Length < needed) ThrowShort<TTwin>(needed, source.Length, nameof(source));
         ref byte from = ref MemoryMarshal.GetReference(source);
+        var peerOrder = PeerByteOrder.Differs(TTwin.Target) ? AbiLayout.Of<TNative>(TTwin.Target) : null;
         for (int i = 0; i < destination.Length; i++)
         {
             TTwin twin = Unsafe.ReadUnaligned<TTwin>(ref Unsafe.Add(ref from, i * Unsafe.SizeOf<TTwin>()));
+            if (peerOrder is not null) PeerByteOrder.Reverse(AsBytes(ref twin), peerOrder);
             var fault = TTwin.Widen(in twin, out destination[i]);
             if (!fault.IsSuccess) Throw<TNative>(fault.At(i), TTwin.Target);
         }
@@ -215,15 +217,17 @@ public static class AbiCompat
     /// <see cref="AbiConversionException"/> on an element that does not fit.
     /// </summary>
     public static void FromNative<TTwin, TNative>(ReadOnlySpan<TNative> source, Span<byte> destination)
-        where TTwin : unmanaged, IAbiTwin<TTwin, TNative> where TNative : unmanaged
+        where TTwin : unmanaged, IAbiTwin<TTwin, TNative> where TNative : unmanaged, IAbiStruct<TNative>
     {
         long needed = (long)source.Length * Unsafe.SizeOf<TTwin>();
         if (destination.Length < needed) ThrowShort<TTwin>(needed, destination.Length, nameof(destination));
         ref byte to = ref MemoryMarshal.GetReference(destination);
+        var peerOrder = PeerByteOrder.Differs(TTwin.Target) ? AbiLayout.Of<TNative>(TTwin.Target) : null;
         for (int i = 0; i < source.Length; i++)
         {
             var fault = TTwin.Narrow(in source[i], out var twin);
             if (!fault.IsSuccess) Throw<TNative>(fault.At(i), TTwin.Target);
+            if (peerOrder is not null) PeerByteOrder.Reverse(AsBytes(ref twin), peerOrder);
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, i * Unsafe.SizeOf<TTwin>()), twin);
         }
     }
@@ -264,6 +268,38 @@ public static class AbiCompat
         Unsafe.WriteUnaligned(ref MemoryMarshal.GetReference(destination), value);
         return true;
     }
+
+    /// <summary>
+    /// Reads a twin from a peer's bytes: the first <c>sizeof</c> bytes of <paramref name="source"/>, in the byte
+    /// order of <paramref name="layout"/>'s target, put in this process's order member by member. Throws
+    /// <see cref="AbiBufferException"/> when there are too few bytes, and <see cref="NotSupportedException"/> when the
+    /// orders differ and the struct holds a union whose members are not the same scalars. Used by generated twins.
+    /// </summary>
+    public static T ReadPeer<T>(ReadOnlySpan<byte> source, AbiStructLayout layout) where T : unmanaged
+    {
+        var value = Read<T>(source);
+        if (PeerByteOrder.Differs(layout.Target)) PeerByteOrder.Reverse(AsBytes(ref value), layout);
+        return value;
+    }
+
+    /// <summary>As <see cref="ReadPeer{T}"/>; false when there are too few bytes.</summary>
+    public static bool TryReadPeer<T>(ReadOnlySpan<byte> source, AbiStructLayout layout, out T value) where T : unmanaged
+    {
+        if (!TryRead(source, out value)) return false;
+        if (PeerByteOrder.Differs(layout.Target)) PeerByteOrder.Reverse(AsBytes(ref value), layout);
+        return true;
+    }
+
+    /// <summary>Writes a twin as a peer of <paramref name="layout"/>'s target stores it: its bytes, in that target's byte order.</summary>
+    public static void WritePeer<T>(Span<byte> destination, in T value, AbiStructLayout layout) where T : unmanaged
+    {
+        T copy = value;
+        if (PeerByteOrder.Differs(layout.Target)) PeerByteOrder.Reverse(AsBytes(ref copy), layout);
+        Write(destination, in copy);
+    }
+
+    private static Span<byte> AsBytes<T>(ref T value) where T : unmanaged
+        => MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref value, 1));
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void Throw<TNative>(AbiConversionFault fault, AbiTarget target)

@@ -20,6 +20,9 @@ public interface IAbiStruct<TSelf> where TSelf : unmanaged, IAbiStruct<TSelf>
 /// <summary>One C struct or union laid out for one target.</summary>
 public sealed class AbiStructLayout
 {
+    /// <summary>Where the multi-byte scalars are, for <see cref="PeerByteOrder"/>; computed on first use.</summary>
+    internal int[]? SwapPlan;
+
     /// <summary>Creates a layout; called by generated code.</summary>
     public AbiStructLayout(string name, string cName, AbiTarget target, bool isUnion, int size, int alignment,
         AbiFieldLayout[] fields, AbiFieldLayout? flexibleArray = null)

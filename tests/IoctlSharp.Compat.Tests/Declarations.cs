@@ -123,7 +123,8 @@ public partial struct PrivcmdMmapEntry
     public ulong Npages;
 }
 
-[AbiStruct(ExpectedSize32 = 12, ExpectedSize64 = 16)]
+// i386's and arm32's sizes; m68k (a target of this project for Peers/) 2-aligns the pointer: 10 bytes there.
+[AbiStruct(ExpectedSize64 = 16)]
 public unsafe partial struct PrivcmdMmap
 {
     public int Num;
@@ -140,7 +141,8 @@ public unsafe partial struct PrivcmdMmapbatch
     public CULong* Arr;
 }
 
-[AbiStruct(ExpectedSize32 = 24, ExpectedSize64 = 32)]
+// 24 bytes on i386 and arm32, 22 on m68k (a target of this project for Peers/).
+[AbiStruct(ExpectedSize64 = 32)]
 public unsafe partial struct PrivcmdMmapbatchV2
 {
     public uint Num;
@@ -319,4 +321,35 @@ public partial struct ArrayOfShorts
 {
     public uint N;
     public ThreeShorts Items;
+}
+
+// ---------------------------------------------------------------- a peer's bytes in its own byte order
+
+/// <summary><c>struct peer_inner</c> of Peers/peer-record.c.</summary>
+[AbiStruct(CName = "peer_inner")]
+public partial struct PeerInner
+{
+    public ushort A;
+    public uint B;
+}
+
+[InlineArray(2)]
+public struct TwoPeerInners
+{
+    private PeerInner _element;
+}
+
+/// <summary><c>struct peer_record</c> of Peers/peer-record.c: every kind of scalar a twin converts, and a nested array.</summary>
+[AbiStruct(CName = "peer_record", AllowAbiDifferences = true)]
+public unsafe partial struct PeerRecord
+{
+    public uint Tag;
+    public CLong L;
+    public CULong Ul;
+    public void* P;
+    public ulong Big;
+    public short S;
+    public TwoPeerInners In;
+    public fixed byte Bytes[3];
+    public double D;
 }

@@ -455,7 +455,7 @@ public class LayoutOracleFuzzTests
     /// </summary>
     private static TwinCheck TwinArraysRoundTrip<TTwin, T>(int size, int seed)
         where TTwin : unmanaged, IAbiTwin<TTwin, T>
-        where T : unmanaged
+        where T : unmanaged, IAbiStruct<T>
     {
         var random = new Random(seed);
         int n = 1 + random.Next(4);

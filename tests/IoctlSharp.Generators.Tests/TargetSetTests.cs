@@ -57,9 +57,10 @@ public class TargetSetTests
         Assert.Contains("public abstract class Mips32", s);
         Assert.Contains("global::IoctlSharp.AbiTarget.M68k", dev);
         Assert.Contains("partial struct X32 :", twins);
-        // Big-endian peers get no twin yet: their bytes need swapping (docs/targets.md).
-        Assert.DoesNotContain("partial struct Mips32 :", twins);
-        Assert.DoesNotContain("partial struct M68k :", twins);
+        // Big-endian peers get twins whose Read and Write reverse every member's bytes.
+        Assert.Contains("partial struct Mips32 :", twins);
+        Assert.Contains("partial struct M68k :", twins);
+        Assert.Contains("global::IoctlSharp.AbiCompat.ReadPeer<Mips32>(source, global::IoctlSharp.AbiLayout.Of<global::T.S>(global::IoctlSharp.AbiTarget.Mips32))", twins);
     }
 
     [Fact]
@@ -83,6 +84,18 @@ public class TargetSetTests
         Assert.Contains("'mips99'", error.GetMessage());
         Assert.Contains("m68k", error.GetMessage());
         Assert.Empty(result.ErrorsCausedByGeneration);
+    }
+
+    /// <summary>ISH114's page: its Bad project file reports ISH114 for each wrong name, its Fix nothing.</summary>
+    [Fact]
+    public void TheIsh114PageExamplesDoWhatThePageSays()
+    {
+        string page = System.IO.File.ReadAllText(System.IO.Path.Combine(DiagnosticDocsTests.Root(), "docs", "diagnostics", "ISH114.md"));
+        var values = System.Text.RegularExpressions.Regex.Matches(page, "<IoctlSharpTargets>([^<]*)</IoctlSharpTargets>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, values.Count);
+        var bad = RunWith(values[0], Source);
+        Assert.Equal(new[] { "'mips'", "'arm64'" }, bad.Errors.Where(d => d.Id == "ISH114").Select(d => d.GetMessage().Split(' ')[5].TrimEnd(',')));
+        RunWith(values[1], Source).AssertClean();
     }
 
     /// <summary>

@@ -17,6 +17,13 @@ internal static class CompatPlan
     public static bool Differs(AggregateModel model, TargetAbi target)
         => !SameBytes(LayoutEngine.Layout(model, target), LayoutEngine.Layout(model, Native));
 
+    /// <summary>
+    /// True when a 32-bit peer of <paramref name="target"/> needs a twin: its layout differs, or its bytes are
+    /// big-endian (x86_64's are not), so reading them needs the twin's byte-order conversion even where every
+    /// member is where x86_64 puts it.
+    /// </summary>
+    public static bool NeedsTwin(AggregateModel model, TargetAbi target) => target.BigEndian || Differs(model, target);
+
     /// <summary>True when a member of <paramref name="type"/> is represented differently on <paramref name="target"/>.</summary>
     public static bool Differs(AbiType type, TargetAbi target) => type.Kind switch
     {

@@ -95,10 +95,10 @@ internal sealed class TargetAbi
     public bool ClrNative => Target is Target.X86_64 or Target.Aarch64;
 
     /// <summary>
-    /// A 32-bit ABI whose layout gets a generated twin with conversions when it is emitted: the little-endian ILP32
-    /// targets (a big-endian peer's bytes need swapping, which twins do not do yet: see docs/compat.md).
+    /// A 32-bit ABI whose layout gets a generated twin with conversions when it is emitted: every ILP32 target (a
+    /// twin's Read and Write put a peer's bytes in this process's byte order).
     /// </summary>
-    public bool HasTwin => IsIlp32 && !BigEndian;
+    public bool HasTwin => IsIlp32;
 
     public bool IsIlp32 => PointerSize == 4;
 

@@ -10,7 +10,7 @@ namespace Compat
         /// <c>struct iovec</c> as i386 lays it out (8 bytes): a 32-bit peer's bytes, member by member.
         /// Convert with <see cref="ToNative"/> (widening) and <see cref="FromNative"/> (checked narrowing).
         /// </summary>
-        /// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here; 64-bit members are 4-byte aligned. Values are in this process's byte order.</remarks>
+        /// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here; 64-bit members are 4-byte aligned. Members hold values in this process's byte order; Read, Write and the byte-span conversions convert from and to i386's (little-endian).</remarks>
         [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 8)]
         [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
         public unsafe partial struct I386 : global::IoctlSharp.IAbiTwin<I386, global::Compat.Iovec>
@@ -21,14 +21,14 @@ namespace Compat
             [global::System.Runtime.InteropServices.FieldOffset(0)] public uint Base;
             [global::System.Runtime.InteropServices.FieldOffset(4)] public uint Len;
 
-            /// <summary>Reads a twin from the first 8 bytes of <paramref name="source"/>; a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
-            public static I386 Read(global::System.ReadOnlySpan<byte> source) => global::IoctlSharp.AbiCompat.Read<I386>(source);
+            /// <summary>Reads a twin from the first 8 bytes of <paramref name="source"/>, in i386's byte order (little-endian; members are put in this process's); a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
+            public static I386 Read(global::System.ReadOnlySpan<byte> source) => global::IoctlSharp.AbiCompat.ReadPeer<I386>(source, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(global::IoctlSharp.AbiTarget.I386));
 
-            /// <summary>Reads a twin from the first 8 bytes of <paramref name="source"/>; false when it is shorter.</summary>
-            public static bool TryRead(global::System.ReadOnlySpan<byte> source, out I386 value) => global::IoctlSharp.AbiCompat.TryRead(source, out value);
+            /// <summary>Reads a twin from the first 8 bytes of <paramref name="source"/>, in i386's byte order (little-endian; members are put in this process's); false when it is shorter.</summary>
+            public static bool TryRead(global::System.ReadOnlySpan<byte> source, out I386 value) => global::IoctlSharp.AbiCompat.TryReadPeer(source, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(global::IoctlSharp.AbiTarget.I386), out value);
 
-            /// <summary>Writes the twin's 8 bytes to the start of <paramref name="destination"/>; a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
-            public readonly void Write(global::System.Span<byte> destination) => global::IoctlSharp.AbiCompat.Write(destination, in this);
+            /// <summary>Writes the twin's 8 bytes to the start of <paramref name="destination"/>, in i386's byte order; a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
+            public readonly void Write(global::System.Span<byte> destination) => global::IoctlSharp.AbiCompat.WritePeer(destination, in this, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(global::IoctlSharp.AbiTarget.I386));
 
             static global::IoctlSharp.AbiTarget global::IoctlSharp.IAbiTwin<I386, global::Compat.Iovec>.Target => global::IoctlSharp.AbiTarget.I386;
 
@@ -77,7 +77,7 @@ namespace Compat
         /// <c>struct iovec</c> as arm32 lays it out (8 bytes): a 32-bit peer's bytes, member by member.
         /// Convert with <see cref="ToNative"/> (widening) and <see cref="FromNative"/> (checked narrowing).
         /// </summary>
-        /// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here. Values are in this process's byte order.</remarks>
+        /// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here. Members hold values in this process's byte order; Read, Write and the byte-span conversions convert from and to arm32's (little-endian).</remarks>
         [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Size = 8)]
         [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
         public unsafe partial struct Arm32 : global::IoctlSharp.IAbiTwin<Arm32, global::Compat.Iovec>
@@ -88,14 +88,14 @@ namespace Compat
             [global::System.Runtime.InteropServices.FieldOffset(0)] public uint Base;
             [global::System.Runtime.InteropServices.FieldOffset(4)] public uint Len;
 
-            /// <summary>Reads a twin from the first 8 bytes of <paramref name="source"/>; a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
-            public static Arm32 Read(global::System.ReadOnlySpan<byte> source) => global::IoctlSharp.AbiCompat.Read<Arm32>(source);
+            /// <summary>Reads a twin from the first 8 bytes of <paramref name="source"/>, in arm32's byte order (little-endian; members are put in this process's); a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
+            public static Arm32 Read(global::System.ReadOnlySpan<byte> source) => global::IoctlSharp.AbiCompat.ReadPeer<Arm32>(source, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(global::IoctlSharp.AbiTarget.Arm32));
 
-            /// <summary>Reads a twin from the first 8 bytes of <paramref name="source"/>; false when it is shorter.</summary>
-            public static bool TryRead(global::System.ReadOnlySpan<byte> source, out Arm32 value) => global::IoctlSharp.AbiCompat.TryRead(source, out value);
+            /// <summary>Reads a twin from the first 8 bytes of <paramref name="source"/>, in arm32's byte order (little-endian; members are put in this process's); false when it is shorter.</summary>
+            public static bool TryRead(global::System.ReadOnlySpan<byte> source, out Arm32 value) => global::IoctlSharp.AbiCompat.TryReadPeer(source, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(global::IoctlSharp.AbiTarget.Arm32), out value);
 
-            /// <summary>Writes the twin's 8 bytes to the start of <paramref name="destination"/>; a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
-            public readonly void Write(global::System.Span<byte> destination) => global::IoctlSharp.AbiCompat.Write(destination, in this);
+            /// <summary>Writes the twin's 8 bytes to the start of <paramref name="destination"/>, in arm32's byte order; a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
+            public readonly void Write(global::System.Span<byte> destination) => global::IoctlSharp.AbiCompat.WritePeer(destination, in this, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(global::IoctlSharp.AbiTarget.Arm32));
 
             static global::IoctlSharp.AbiTarget global::IoctlSharp.IAbiTwin<Arm32, global::Compat.Iovec>.Target => global::IoctlSharp.AbiTarget.Arm32;
 

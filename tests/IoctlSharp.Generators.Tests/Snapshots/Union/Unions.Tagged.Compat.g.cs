@@ -10,7 +10,7 @@ namespace Unions
         /// <c>struct tagged</c> as i386 lays it out (12 bytes): a 32-bit peer's bytes, member by member.
         /// Convert with <see cref="ToNative"/> (widening) and <see cref="FromNative"/> (checked narrowing).
         /// </summary>
-        /// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here; 64-bit members are 4-byte aligned. Values are in this process's byte order.</remarks>
+        /// <remarks>Pointers, <c>long</c>, <c>size_t</c> are 4 bytes here; 64-bit members are 4-byte aligned. Members hold values in this process's byte order; Read, Write and the byte-span conversions convert from and to i386's (little-endian).</remarks>
         [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Explicit, Pack = 4, Size = 12)]
         [global::System.CodeDom.Compiler.GeneratedCode("IoctlSharp", "0.1.0")]
         public partial struct I386 : global::IoctlSharp.IAbiTwin<I386, global::Unions.Tagged>
@@ -21,14 +21,14 @@ namespace Unions
             [global::System.Runtime.InteropServices.FieldOffset(0)] public uint Type;
             [global::System.Runtime.InteropServices.FieldOffset(4)] public global::Unions.Value U;
 
-            /// <summary>Reads a twin from the first 12 bytes of <paramref name="source"/>; a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
-            public static I386 Read(global::System.ReadOnlySpan<byte> source) => global::IoctlSharp.AbiCompat.Read<I386>(source);
+            /// <summary>Reads a twin from the first 12 bytes of <paramref name="source"/>, in i386's byte order (little-endian; members are put in this process's); a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
+            public static I386 Read(global::System.ReadOnlySpan<byte> source) => global::IoctlSharp.AbiCompat.ReadPeer<I386>(source, global::IoctlSharp.AbiLayout.Of<global::Unions.Tagged>(global::IoctlSharp.AbiTarget.I386));
 
-            /// <summary>Reads a twin from the first 12 bytes of <paramref name="source"/>; false when it is shorter.</summary>
-            public static bool TryRead(global::System.ReadOnlySpan<byte> source, out I386 value) => global::IoctlSharp.AbiCompat.TryRead(source, out value);
+            /// <summary>Reads a twin from the first 12 bytes of <paramref name="source"/>, in i386's byte order (little-endian; members are put in this process's); false when it is shorter.</summary>
+            public static bool TryRead(global::System.ReadOnlySpan<byte> source, out I386 value) => global::IoctlSharp.AbiCompat.TryReadPeer(source, global::IoctlSharp.AbiLayout.Of<global::Unions.Tagged>(global::IoctlSharp.AbiTarget.I386), out value);
 
-            /// <summary>Writes the twin's 12 bytes to the start of <paramref name="destination"/>; a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
-            public readonly void Write(global::System.Span<byte> destination) => global::IoctlSharp.AbiCompat.Write(destination, in this);
+            /// <summary>Writes the twin's 12 bytes to the start of <paramref name="destination"/>, in i386's byte order; a shorter buffer throws <see cref="global::IoctlSharp.AbiBufferException"/>.</summary>
+            public readonly void Write(global::System.Span<byte> destination) => global::IoctlSharp.AbiCompat.WritePeer(destination, in this, global::IoctlSharp.AbiLayout.Of<global::Unions.Tagged>(global::IoctlSharp.AbiTarget.I386));
 
             static global::IoctlSharp.AbiTarget global::IoctlSharp.IAbiTwin<I386, global::Unions.Tagged>.Target => global::IoctlSharp.AbiTarget.I386;
 
