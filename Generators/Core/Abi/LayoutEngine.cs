@@ -15,6 +15,7 @@ internal sealed record AggregateLayout(AggregateModel Model, int Size, int Align
     /// <summary>True when both layouts put every member, at every depth, at the same offset with the same size.</summary>
     public bool SameShape(AggregateLayout other)
     {
+        if (ReferenceEquals(this, other)) return true; // targets of one layout class share the instance
         if (Size != other.Size || Align != other.Align || Fields.Length != other.Fields.Length) return false;
         for (int i = 0; i < Fields.Length; i++)
             if (!SameField(Fields[i], other.Fields[i])) return false;
@@ -96,8 +97,9 @@ internal static class LayoutEngine
     {
         if (depth > MaxDepth)
             throw new LayoutException($"{model.Name} nests more than {MaxDepth} structs deep.");
-        var slots = s_cache.GetValue(model, static _ => new AggregateLayout?[TargetAbi.All.Length * 3]);
-        int slot = (int)rules.Target.Target * 3 + (!rules.Clr ? 0 : applyRequestedSize ? 2 : 1);
+        // One slot per layout class, not per target: targets with the same facts lay every struct out alike.
+        var slots = s_cache.GetValue(model, static _ => new AggregateLayout?[TargetAbi.LayoutClasses * 3]);
+        int slot = rules.Target.LayoutClass * 3 + (!rules.Clr ? 0 : applyRequestedSize ? 2 : 1);
         return slots[slot] ??= Compute(model, rules, depth, applyRequestedSize);
     }
 

@@ -57,11 +57,19 @@ internal sealed class TargetAbi
 {
     private readonly AbiTargetRow _row;
 
-    private TargetAbi(AbiTargetRow row)
+    private TargetAbi(AbiTargetRow row, int layoutClass)
     {
         _row = row;
         Encoding = EncodingFamily.Of(row);
+        LayoutClass = layoutClass;
     }
+
+    /// <summary>
+    /// Targets with the same layout facts (pointer size, <c>__u64</c> alignment, largest scalar alignment) lay every
+    /// struct out alike: the engine computes and caches a layout once per class (4 classes for the 25 rows).
+    /// </summary>
+    public int LayoutClass { get; }
+
 
     public Target Target => _row.Target;
 
@@ -103,7 +111,30 @@ internal sealed class TargetAbi
     public bool IsIlp32 => PointerSize == 4;
 
     /// <summary>Every target, in <see cref="Target"/> order.</summary>
-    public static readonly ImmutableArray<TargetAbi> All = AbiTargetRow.All.Select(r => new TargetAbi(r)).ToImmutableArray();
+    public static readonly ImmutableArray<TargetAbi> All = Build();
+
+    /// <summary>The number of distinct <see cref="LayoutClass"/>es.</summary>
+    public static readonly int LayoutClasses = All.Select(t => t.LayoutClass).Distinct().Count();
+
+    private static ImmutableArray<TargetAbi> Build()
+    {
+        var classes = new System.Collections.Generic.List<(int, int, int)>();
+        var all = ImmutableArray.CreateBuilder<TargetAbi>(AbiTargetRow.All.Length);
+        foreach (var row in AbiTargetRow.All)
+        {
+            var facts = (row.PointerSize, row.Int64Align, row.MaxScalarAlign);
+            int index = classes.IndexOf(facts);
+            if (index < 0)
+            {
+                index = classes.Count;
+                classes.Add(facts);
+            }
+
+            all.Add(new TargetAbi(row, index));
+        }
+
+        return all.MoveToImmutable();
+    }
 
     public static TargetAbi X86_64 => All[(int)Target.X86_64];
     public static TargetAbi I386 => All[(int)Target.I386];
