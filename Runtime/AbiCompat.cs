@@ -293,8 +293,14 @@ public static class AbiCompat
     /// <summary>Writes a twin as a peer of <paramref name="layout"/>'s target stores it: its bytes, in that target's byte order.</summary>
     public static void WritePeer<T>(Span<byte> destination, in T value, AbiStructLayout layout) where T : unmanaged
     {
+        if (!PeerByteOrder.Differs(layout.Target))
+        {
+            Write(destination, in value);
+            return;
+        }
+
         T copy = value;
-        if (PeerByteOrder.Differs(layout.Target)) PeerByteOrder.Reverse(AsBytes(ref copy), layout);
+        PeerByteOrder.Reverse(AsBytes(ref copy), layout);
         Write(destination, in copy);
     }
 

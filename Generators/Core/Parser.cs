@@ -185,14 +185,15 @@ internal sealed partial class Parser
             return;
         }
 
-        foreach (var target in checkExpectedSize ? _checked?.Targets ?? ImmutableArray<TargetAbi>.Empty : ImmutableArray<TargetAbi>.Empty)
+        var checkedTargets = checkExpectedSize && _checked is { } set ? set.Targets : ImmutableArray<TargetAbi>.Empty;
+        foreach (var target in checkedTargets)
         {
             int expected = aggregate.ExpectedSize > 0 ? aggregate.ExpectedSize
                 : target.IsIlp32 ? aggregate.ExpectedSize32 : aggregate.ExpectedSize64;
             if (expected > 0 && layouts[target].Size != expected)
             {
                 // The computed sizes ride along so the code fix can correct ExpectedSize without laying anything out.
-                var sizes = FixProperties.ForSizes(_checked!.Targets.Select(t => (t.IsIlp32, layouts[t].Size)));
+                var sizes = FixProperties.ForSizes(checkedTargets.Select(t => (t.IsIlp32, layouts[t].Size)));
                 Report(Descriptors.ExpectedSizeMismatch, type, sizes, type.Name, expected, layouts[target].Size, target.Name);
                 return;
             }

@@ -151,8 +151,9 @@ public class DocsCodeBlockTests
     {
         string text = File.ReadAllText(Path.Combine(DiagnosticDocsTests.Root(), page));
         int bad = text.IndexOf("## Bad", StringComparison.Ordinal);
-        return bad >= 0 && text.IndexOf("```xml", bad, StringComparison.Ordinal) is int xml and >= 0
-               && (text.IndexOf("```csharp", bad, StringComparison.Ordinal) is var cs && (cs < 0 || cs > xml));
+        if (bad < 0) return false;
+        int xml = text.IndexOf("```xml", bad, StringComparison.Ordinal), cs = text.IndexOf("```csharp", bad, StringComparison.Ordinal);
+        return xml >= 0 && (cs < 0 || xml < cs);
     }
 
     [Fact]
