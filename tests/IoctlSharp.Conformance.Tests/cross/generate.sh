@@ -49,7 +49,8 @@ if [ "${SKIP_INSTALL:-0}" != 1 ]; then
   for t in "${targets[@]}"; do
     IFS='|' read -r _ cc _ libc <<<"$t"
     read -r compiler _ <<<"$cc"
-    packages+=("gcc-${compiler%-gcc}" "$libc")
+    pkg="gcc-${compiler%-gcc}"
+    packages+=("${pkg//_/-}" "$libc") # Debian names have no underscore: gcc-x86-64-linux-gnux32
   done
   apt-get update
   # apt-get install is idempotent: what is installed stays, what is missing is added.
