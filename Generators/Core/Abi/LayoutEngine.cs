@@ -206,7 +206,8 @@ internal static class LayoutEngine
     /// (stor-layout.c, verified against every target's gcc by the conformance suite):
     /// where <see cref="TargetAbi.BitFieldTypeMatters"/>, a bit-field that would cross a boundary of its type's
     /// alignment starts at the next one (not in a packed struct, on a packed member or under <c>#pragma pack</c>, where
-    /// bit-fields are packed bit after bit), <c>T :0</c> moves to the next boundary of <c>T</c>, and a named bit-field
+    /// bit-fields are packed bit after bit), <c>T :0</c> moves to the next boundary of <c>T</c> (even in a packed struct or
+    /// under <c>#pragma pack</c>), and a named bit-field
     /// (any bit-field, where <see cref="TargetAbi.UnnamedBitFieldsAlign"/>) aligns the struct as its type does (1 when
     /// packed, capped by <c>#pragma pack</c>). Elsewhere (m68k) bit-fields go bit after bit and only <c>:0</c>
     /// aligns, to <see cref="TargetAbi.ZeroWidthBitFieldAlign"/>.
@@ -222,6 +223,7 @@ internal static class LayoutEngine
         foreach (var bf in storage.BitFields)
         {
             var (typeSize, typeAlign) = Scalar(bf.Type, target);
+            int unitAlign = typeAlign; // where :0 moves to: #pragma pack does not cap it
             if (pack > 0)
                 typeAlign = Math.Min(typeAlign, pack);
             if (!target.BitFieldTypeMatters)
@@ -234,7 +236,7 @@ internal static class LayoutEngine
             }
             else if (bf.Width == 0)
             {
-                bits = RoundUp(bits, typeAlign * 8);
+                bits = RoundUp(bits, unitAlign * 8);
                 if (target.UnnamedBitFieldsAlign)
                     align = Math.Max(align, typeAlign);
             }
