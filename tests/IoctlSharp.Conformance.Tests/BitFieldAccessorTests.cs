@@ -75,3 +75,26 @@ public sealed class BitFieldAccessorTests
         Assert.Equal((byte)0, z.B);
     }
 }
+
+/// <summary>A 32-bit twin carries the bit-fields: in its layout, and value by value through the conversions.</summary>
+public sealed class BitFieldTwinTests
+{
+    [Fact]
+    public void TheI386TwinConvertsBitFieldsValueByValueAndItsBytesHoldThemWhereGccDoes()
+    {
+        var native = default(RulesBitsAfterPointer);
+        native.A = 17;
+        native.B = 100;
+        native.C = -300000;
+        var twin = RulesBitsAfterPointer.I386.FromNative(native);
+        var bytes = new byte[RulesBitsAfterPointer.I386.SizeOf];
+        twin.Write(bytes);
+        var layout = AbiLayout.Of<RulesBitsAfterPointer>(AbiTarget.I386);
+        Assert.Equal(4, layout["Unit0"].Offset);
+        Assert.Equal(17UL, AbiBitFields.Read(bytes, layout.BitField("a").BitOffset, 5, bigEndian: false));
+        Assert.Equal(100UL, AbiBitFields.Read(bytes, layout.BitField("b").BitOffset, 7, bigEndian: false));
+        Assert.Equal(-300000L, AbiBitFields.ReadSigned(bytes, layout.BitField("c").BitOffset, 20, bigEndian: false));
+        var back = RulesBitsAfterPointer.I386.Read(bytes).ToNative();
+        Assert.Equal((17u, 100u, -300000), (back.A, back.B, back.C));
+    }
+}

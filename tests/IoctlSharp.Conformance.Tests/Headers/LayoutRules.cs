@@ -202,3 +202,11 @@ public partial struct RulesBitsZero
     [AbiBitField(null, 0), AbiBitField("b", 4), AbiBitField(null, 2), AbiBitField("c", typeof(bool), 1)] public byte Unit1;
     public ushort D;
 }
+
+// Bit-fields after a pointer: elsewhere on ILP32 targets, at the same place in their storage (the twins convert them).
+[AbiStruct(AllowAbiDifferences = true)]
+public unsafe partial struct RulesBitsAfterPointer
+{
+    public void* P;
+    [AbiBitField("a", 5), AbiBitField("b", 7), AbiBitField("c", typeof(int), 20)] public uint Unit0;
+}

@@ -56,6 +56,7 @@ struct rules_big { __u8 data[8191]; };
 struct rules_bits_straddle { __u32 a:20; __u32 b:20; __u16 c:9; __u16 d:9; __u8 e; };
 struct rules_bits_u64 { __u64 a:40; __u64 b:30; __s32 c:5; __u8 d; };
 struct __attribute__((packed)) rules_bits_packed { __u8 a; __u32 b:12; __u32 c:20; __u16 d; };
+struct rules_bits_after_pointer { void *p; __u32 a:5; __u32 b:7; __s32 c:20; };
 struct rules_bits_zero { __u8 a:3; __u8 :0; __u8 b:4; __u8 :2; _Bool c:1; __u16 d; };
 
 #define RULES_IOR_BIG      _IOR('r', 1, struct rules_big)

@@ -2483,6 +2483,10 @@ const unsigned int ioctlsharp_probe[] = {
     _Alignof(struct rules_bits_zero),
     offsetof(struct rules_bits_zero, d),
     sizeof(((struct rules_bits_zero *)0)->d),
+    sizeof(struct rules_bits_after_pointer),
+    _Alignof(struct rules_bits_after_pointer),
+    offsetof(struct rules_bits_after_pointer, p),
+    sizeof(((struct rules_bits_after_pointer *)0)->p),
     USERFAULTFD_IOC_NEW,
     UFFDIO_API,
     UFFDIO_REGISTER,
@@ -5096,12 +5100,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2504,
     2505,
     2506,
-    2507,
-    2508,
-    2509,
-    2510,
-    2511,
-    2512,
     2513,
     2514,
     2515,
@@ -5116,33 +5114,33 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2524,
     2525,
     2526,
-#if __has_include(<asm/kvm.h>)
     2527,
     2528,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2529,
-#endif
-#if __has_include(<asm/kvm.h>)
     2530,
     2531,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2532,
     2533,
     2534,
-#endif
-#if __has_include(<asm/kvm.h>)
     2535,
     2536,
+#if __has_include(<asm/kvm.h>)
     2537,
     2538,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2539,
+#endif
+#if __has_include(<asm/kvm.h>)
     2540,
     2541,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2542,
     2543,
     2544,
+#endif
+#if __has_include(<asm/kvm.h>)
     2545,
     2546,
     2547,
@@ -5155,66 +5153,64 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2554,
     2555,
     2556,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2557,
     2558,
     2559,
     2560,
-#endif
-#if __has_include(<asm/kvm.h>)
     2561,
     2562,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2563,
     2564,
-#endif
-#if __has_include(<asm/kvm.h>)
     2565,
+    2566,
 #endif
 #if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
-    2566,
     2567,
     2568,
     2569,
     2570,
-    2571,
 #endif
 #if __has_include(<asm/kvm.h>)
+    2571,
     2572,
-    2573,
 #endif
 #if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2573,
     2574,
+#endif
+#if __has_include(<asm/kvm.h>)
     2575,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2576,
     2577,
     2578,
-#endif
-#if __has_include(<asm/kvm.h>)
     2579,
     2580,
     2581,
-    2582,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
-    2583,
-    2584,
 #endif
 #if __has_include(<asm/kvm.h>)
+    2582,
+    2583,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2584,
     2585,
     2586,
     2587,
     2588,
+#endif
+#if __has_include(<asm/kvm.h>)
     2589,
     2590,
     2591,
     2592,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2593,
     2594,
 #endif
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
+#if __has_include(<asm/kvm.h>)
     2595,
     2596,
     2597,
@@ -5222,15 +5218,27 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2599,
     2600,
     2601,
-#endif
     2602,
     2603,
     2604,
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2605,
     2606,
     2607,
     2608,
     2609,
+    2610,
+    2611,
+#endif
+    2612,
+    2613,
+    2614,
+    2615,
+    2616,
+    2617,
+    2618,
+    2619,
 };
 
 #pragma GCC diagnostic ignored "-Woverflow"
@@ -5294,3 +5302,6 @@ const struct rules_bits_packed ioctlsharp_bits_2489 = { .c = -1 };
 const struct rules_bits_zero ioctlsharp_bits_2495 = { .a = -1 };
 const struct rules_bits_zero ioctlsharp_bits_2497 = { .b = -1 };
 const struct rules_bits_zero ioctlsharp_bits_2499 = { .c = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2507 = { .a = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2509 = { .b = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2511 = { .c = -1 };
