@@ -214,9 +214,10 @@ internal static class Emitter
             w.Line($"/// <summary>C bit-field <c>{Xml(cType)} {Xml(b.Name!)} : {Num(b.Width)}</c>, stored in <see cref=\"{Id(storage.Name)}\"/> ({Xml(positions)}).</summary>");
             w.Line($"/// <exception cref=\"{Rt}AbiBitFieldOverflowException\">Set to a value that does not fit {Num(b.Width)} bits.</exception>");
             w.Open($"public {b.CSharpType} {prop}");
+            string outer = b.CSharpType == keyword ? "" : $"({b.CSharpType})"; // an enum's
             string read = b.Type == ScalarKind.Bool ? $"{Rt}AbiBitFields.Read({span}, {offset}, {Num(b.Width)}, {bigEndian}) != 0"
-                : b.IsSigned ? $"({b.CSharpType})({keyword}){Rt}AbiBitFields.ReadSigned({span}, {offset}, {Num(b.Width)}, {bigEndian})"
-                : $"({b.CSharpType})({keyword}){Rt}AbiBitFields.Read({span}, {offset}, {Num(b.Width)}, {bigEndian})";
+                : b.IsSigned ? $"{outer}({keyword}){Rt}AbiBitFields.ReadSigned({span}, {offset}, {Num(b.Width)}, {bigEndian})"
+                : $"{outer}({keyword}){Rt}AbiBitFields.Read({span}, {offset}, {Num(b.Width)}, {bigEndian})";
             w.Line($"get => {read};");
             w.Line($"set {{ if (!TrySet{b.Property}(value)) throw new {Rt}AbiBitFieldOverflowException({Str(b.Name!)}, {Num(b.Width)}, {(b.IsSigned ? "true" : "false")}, {(b.IsSigned ? $"(long)({keyword})value" : b.Type == ScalarKind.Bool ? "value ? 1L : 0L" : $"unchecked((long)({keyword})value)")}); }}");
             w.Close();
