@@ -81,6 +81,9 @@ public sealed class AbiConstantTable
     public IReadOnlyList<string> Names(AbiTarget target)
         => Array.ConvertAll(_tables[Index(target)], e => e.Name);
 
+    /// <summary>True where the header defines <paramref name="name"/> as another name (<c>#define EWOULDBLOCK EAGAIN</c>).</summary>
+    internal bool IsAlias(string name, AbiTarget target) => Array.Exists(_tables[Index(target)], e => e.Alias && e.Name == name);
+
     private int Index(AbiTarget target)
         => (uint)target < (uint)_tableOf.Length ? _tableOf[(int)target]
             : throw new ArgumentOutOfRangeException(nameof(target), target, "not an AbiTarget value");
