@@ -58,7 +58,11 @@ public static partial class Errno
 
     /// <summary>The number of the errno called <paramref name="name"/> on <paramref name="target"/> (<c>"EAGAIN"</c> is 11 on x86_64, 35 on mips32 and alpha); false for a name the target does not define.</summary>
     public static bool TryGetNumber(string name, AbiTarget target, out int errno)
-        => Table.TryGetNumber(name == "ENOTSUP" ? "EOPNOTSUPP" : name, target, out errno); // glibc: #define ENOTSUP EOPNOTSUPP
+    {
+        bool known = Table.TryGetNumber(name == "ENOTSUP" ? "EOPNOTSUPP" : name, target, out long number); // glibc: #define ENOTSUP EOPNOTSUPP
+        errno = (int)number; // errno numbers are small
+        return known;
+    }
 
     /// <summary>The number of the errno called <paramref name="name"/> on <paramref name="target"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="target"/>'s header defines no <paramref name="name"/>.</exception>

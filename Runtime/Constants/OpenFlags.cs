@@ -79,13 +79,13 @@ public static class OpenFlagsExtensions
     {
         if ((flags & (OpenFlags.WriteOnly | OpenFlags.ReadWrite)) == (OpenFlags.WriteOnly | OpenFlags.ReadWrite))
             throw new ArgumentOutOfRangeException(nameof(flags), flags, "WriteOnly and ReadWrite are two access modes; give one.");
-        int native = Table.Number("O_RDONLY", target); // the access mode when neither write flag is given (0)
+        int native = (int)Table.Number("O_RDONLY", target); // the access mode when neither write flag is given (0)
         var left = flags;
         foreach (var (flag, name) in s_names)
         {
             if ((left & flag) != flag)
                 continue;
-            native |= Table.Number(name, target);
+            native |= (int)Table.Number(name, target); // O_* numbers are int in C
             left &= ~flag;
         }
 

@@ -82,7 +82,7 @@ public sealed class OpenFlagsTests : IDisposable
         var named = OpenFlagsExtensions.Names.ToArray();
         Assert.Equal(Enum.GetValues<OpenFlags>().Where(f => f != OpenFlags.ReadOnly).OrderBy(f => f), named.Select(n => n.Flag).OrderBy(f => f));
         foreach (var (flag, name) in named)
-            Assert.Equal((name, OpenFlagsExtensions.Table.Number(name, AbiTarget.X86_64)), (name, (int)flag));
+            Assert.Equal((name, OpenFlagsExtensions.Table.Number(name, AbiTarget.X86_64)), (name, (long)flag));
     }
 
     [Fact]
@@ -94,15 +94,15 @@ public sealed class OpenFlagsTests : IDisposable
             Assert.Equal(0, OpenFlags.ReadOnly.ToNative(target));
             foreach (var (flag, name) in OpenFlagsExtensions.Names)
             {
-                int number = OpenFlagsExtensions.Table.Number(name, target);
+                int number = (int)OpenFlagsExtensions.Table.Number(name, target);
                 Assert.Equal((target, name, number), (target, name, flag.ToNative(target)));
                 if (number != (int)flag) differing++;
             }
 
             // Composite flags keep their own numbers; combinations are the OR of their parts.
-            int sync = OpenFlagsExtensions.Table.Number("O_SYNC", target), dsync = OpenFlagsExtensions.Table.Number("O_DSYNC", target);
+            int sync = (int)OpenFlagsExtensions.Table.Number("O_SYNC", target), dsync = (int)OpenFlagsExtensions.Table.Number("O_DSYNC", target);
             Assert.Equal(dsync, sync & dsync);
-            Assert.Equal(sync | OpenFlagsExtensions.Table.Number("O_CLOEXEC", target) | OpenFlagsExtensions.Table.Number("O_RDWR", target),
+            Assert.Equal(sync | (int)OpenFlagsExtensions.Table.Number("O_CLOEXEC", target) | (int)OpenFlagsExtensions.Table.Number("O_RDWR", target),
                 (OpenFlags.Sync | OpenFlags.DataSync | OpenFlags.CloseOnExec | OpenFlags.ReadWrite).ToNative(target));
         }
 

@@ -39,6 +39,7 @@ public static class ProbeModel
         (HeadersNamespace + ".Kvm", "linux/kvm.h", Guard.Kvm),
         (HeadersNamespace + ".Xen", "xen/privcmd.h", Guard.Xen),
         (HeadersNamespace + ".LayoutRules", "\"layout-rules.h\"", Guard.Always),
+        (HeadersNamespace + ".Mman", "linux/mman.h", Guard.Always),
     };
 
     /// <summary>The runtime's tables of C constants by target, each compared name by name on every target (probe.c includes each table's header after <see cref="Headers"/>).</summary>
@@ -153,6 +154,33 @@ public static class ProbeModel
             }))
         .ToList();
 
+    /// <summary>An [AbiConstant] field of an [AbiConstants] class in Headers/.</summary>
+    public sealed record ProbedConstant(Type Class, string Member, string CName, Guard Guard);
+
+    /// <summary>Every declared constant, in probe order.</summary>
+    public static IReadOnlyList<ProbedConstant> Constants { get; } = DeclaredTypes()
+        .Where(t => t.IsDefined(typeof(AbiConstantsAttribute), false))
+        .SelectMany(c => c.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsDefined(typeof(AbiConstantAttribute), false))
+            .OrderBy(f => f.MetadataToken)
+            .Select(f => new ProbedConstant(c, f.Name, f.GetCustomAttribute<AbiConstantAttribute>()!.Name, HeaderGuard(c) | OwnGuard(c) | OwnGuard(f))))
+        .ToList();
+
+    private static Func<AbiTarget, uint> ConstantFunction(ProbedConstant c)
+    {
+        var perTarget = c.Class.GetNestedType("PerTarget")?.GetNestedType(c.Member)?.GetMethod("For", new[] { typeof(AbiTarget) })
+                        ?? throw new InvalidOperationException($"IoctlSharp generated no {c.Class.Name}.PerTarget.{c.Member}.For(AbiTarget).");
+        var table = (AbiConstantTable)c.Class.GetProperty("Constants")!.GetValue(null)!;
+        return target =>
+        {
+            long value = Convert.ToInt64(perTarget.Invoke(null, new object[] { target }), System.Globalization.CultureInfo.InvariantCulture);
+            long inTable = table.Number(c.CName, target);
+            if (inTable != value)
+                throw new InvalidOperationException($"{c.Class.Name}.Constants has {inTable} for {c.CName} on {target.CName()}, PerTarget.{c.Member}.For {value}");
+            return unchecked((uint)value);
+        };
+    }
+
     // ---------------------------------------------------------------- entries
 
     private static readonly MethodInfo s_of = typeof(AbiLayout).GetMethod(nameof(AbiLayout.Of))!;
@@ -179,11 +207,15 @@ public static class ProbeModel
         foreach (var r in Requests)
             list.Add(new ProbeEntry(r.Key, r.Guard, "request", r.Method.DeclaringType!.Name + "." + r.Method.Name, RequestFunction(r)));
 
+        // Every [AbiConstants] constant, as its generated PerTarget.<Name>.For gives it (and Constants agrees).
+        foreach (var c in Constants)
+            list.Add(new ProbeEntry(c.CName, c.Guard, "constant", c.Class.Name + "." + c.Member, ConstantFunction(c)));
+
         // Every name any target's header defines, so a name a target lacks (or has and the table does not) differs.
         foreach (var table in ConstantTables)
             foreach (var name in ConstantNames(table))
                 list.Add(new ProbeEntry(name, Guard.Always, "constant", $"{table.Header} {name}",
-                    target => table.TryGetNumber(name, target, out int number) ? (uint)number : Undefined));
+                    target => table.TryGetNumber(name, target, out long number) ? unchecked((uint)number) : Undefined));
 
         var duplicates = list.GroupBy(e => e.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)

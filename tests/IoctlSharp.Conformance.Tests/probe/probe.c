@@ -14,6 +14,7 @@
 #include <xen/privcmd.h>
 #endif
 #include "layout-rules.h"
+#include <linux/mman.h>
 #include <asm/errno.h>
 #include <asm/fcntl.h>
 
@@ -2606,6 +2607,131 @@ const unsigned int ioctlsharp_probe[] = {
     RULES_IOC_READ_7,
     RULES_IOR_TOP,
     RULES_IO_TOP,
+#ifdef PROT_NONE
+    PROT_NONE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef PROT_READ
+    PROT_READ,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef PROT_WRITE
+    PROT_WRITE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef PROT_EXEC
+    PROT_EXEC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_SHARED
+    MAP_SHARED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_PRIVATE
+    MAP_PRIVATE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_FIXED
+    MAP_FIXED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_ANONYMOUS
+    MAP_ANONYMOUS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_GROWSDOWN
+    MAP_GROWSDOWN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_LOCKED
+    MAP_LOCKED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_NORESERVE
+    MAP_NORESERVE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_POPULATE
+    MAP_POPULATE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_NONBLOCK
+    MAP_NONBLOCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_STACK
+    MAP_STACK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_HUGETLB
+    MAP_HUGETLB,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_FIXED_NOREPLACE
+    MAP_FIXED_NOREPLACE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MS_ASYNC
+    MS_ASYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MS_INVALIDATE
+    MS_INVALIDATE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MS_SYNC
+    MS_SYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MCL_CURRENT
+    MCL_CURRENT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MCL_FUTURE
+    MCL_FUTURE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_DONTNEED
+    MADV_DONTNEED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_WILLNEED
+    MADV_WILLNEED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_REMOVE
+    MADV_REMOVE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_DONTFORK
+    MADV_DONTFORK,
+#else
+    0xFFFFFFFFu,
+#endif
 #ifdef E2BIG
     E2BIG,
 #else
@@ -6169,4 +6295,29 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2695,
     2696,
     2697,
+    2698,
+    2699,
+    2700,
+    2701,
+    2702,
+    2703,
+    2704,
+    2705,
+    2706,
+    2707,
+    2708,
+    2709,
+    2710,
+    2711,
+    2712,
+    2713,
+    2714,
+    2715,
+    2716,
+    2717,
+    2718,
+    2719,
+    2720,
+    2721,
+    2722,
 };
