@@ -2468,6 +2468,28 @@ const unsigned int ioctlsharp_probe[] = {
     _Alignof(struct rules_big),
     offsetof(struct rules_big, data),
     sizeof(((struct rules_big *)0)->data),
+    sizeof(struct rules_bits_straddle),
+    _Alignof(struct rules_bits_straddle),
+    offsetof(struct rules_bits_straddle, e),
+    sizeof(((struct rules_bits_straddle *)0)->e),
+    sizeof(struct rules_bits_u64),
+    _Alignof(struct rules_bits_u64),
+    offsetof(struct rules_bits_u64, d),
+    sizeof(((struct rules_bits_u64 *)0)->d),
+    sizeof(struct rules_bits_packed),
+    _Alignof(struct rules_bits_packed),
+    offsetof(struct rules_bits_packed, a),
+    sizeof(((struct rules_bits_packed *)0)->a),
+    offsetof(struct rules_bits_packed, d),
+    sizeof(((struct rules_bits_packed *)0)->d),
+    sizeof(struct rules_bits_zero),
+    _Alignof(struct rules_bits_zero),
+    offsetof(struct rules_bits_zero, d),
+    sizeof(((struct rules_bits_zero *)0)->d),
+    sizeof(struct rules_bits_after_pointer),
+    _Alignof(struct rules_bits_after_pointer),
+    offsetof(struct rules_bits_after_pointer, p),
+    sizeof(((struct rules_bits_after_pointer *)0)->p),
     USERFAULTFD_IOC_NEW,
     UFFDIO_API,
     UFFDIO_REGISTER,
@@ -4725,22 +4747,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1170,
     1171,
     1172,
-    1173,
-    1174,
-    1175,
-    1176,
-    1177,
-    1178,
-    1179,
-    1180,
-    1181,
-    1182,
-    1183,
-    1184,
-    1185,
-    1186,
-    1187,
-    1188,
     1189,
     1190,
     1191,
@@ -4811,22 +4817,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1256,
     1257,
     1258,
-    1259,
-    1260,
-    1261,
-    1262,
-    1263,
-    1264,
-    1265,
-    1266,
-    1267,
-    1268,
-    1269,
-    1270,
-    1271,
-    1272,
-    1273,
-    1274,
     1275,
     1276,
     1277,
@@ -5255,8 +5245,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1700,
     1701,
     1702,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1703,
     1704,
     1705,
@@ -5289,6 +5277,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1732,
     1733,
     1734,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1735,
     1736,
     1737,
@@ -5305,8 +5295,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1748,
     1749,
     1750,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1751,
     1752,
     1753,
@@ -5321,8 +5309,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1762,
     1763,
     1764,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1765,
     1766,
     1767,
@@ -5341,6 +5327,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1780,
     1781,
     1782,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1783,
     1784,
     1785,
@@ -5355,6 +5343,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1794,
     1795,
     1796,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1797,
     1798,
     1799,
@@ -5433,8 +5423,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1872,
     1873,
     1874,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1875,
     1876,
     1877,
@@ -5467,6 +5455,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1904,
     1905,
     1906,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1907,
     1908,
     1909,
@@ -5791,12 +5781,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2228,
     2229,
     2230,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     2231,
     2232,
-#endif
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2233,
     2234,
     2235,
@@ -5827,8 +5813,12 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2260,
     2261,
     2262,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     2263,
     2264,
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2265,
     2266,
     2267,
@@ -5869,7 +5859,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2302,
     2303,
     2304,
-#endif
     2305,
     2306,
     2307,
@@ -5902,6 +5891,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2334,
     2335,
     2336,
+#endif
     2337,
     2338,
     2339,
@@ -6018,95 +6008,36 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2450,
     2451,
     2452,
-#if __has_include(<asm/kvm.h>)
     2453,
     2454,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2455,
-#endif
-#if __has_include(<asm/kvm.h>)
     2456,
     2457,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2458,
     2459,
     2460,
-#endif
-#if __has_include(<asm/kvm.h>)
     2461,
     2462,
-    2463,
-    2464,
-    2465,
-    2466,
-    2467,
-    2468,
-    2469,
-    2470,
     2471,
     2472,
     2473,
     2474,
-    2475,
-    2476,
-    2477,
-    2478,
-    2479,
-    2480,
     2481,
     2482,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2483,
     2484,
     2485,
     2486,
-#endif
-#if __has_include(<asm/kvm.h>)
-    2487,
-    2488,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
-    2489,
-    2490,
-#endif
-#if __has_include(<asm/kvm.h>)
     2491,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2492,
     2493,
     2494,
-    2495,
-    2496,
-    2497,
-#endif
-#if __has_include(<asm/kvm.h>)
-    2498,
-    2499,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
-    2500,
     2501,
     2502,
     2503,
     2504,
-#endif
-#if __has_include(<asm/kvm.h>)
     2505,
     2506,
-    2507,
-    2508,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
-    2509,
-    2510,
-#endif
-#if __has_include(<asm/kvm.h>)
-    2511,
-    2512,
     2513,
     2514,
     2515,
@@ -6115,8 +6046,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2518,
     2519,
     2520,
-#endif
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2521,
     2522,
     2523,
@@ -6124,7 +6053,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2525,
     2526,
     2527,
-#endif
     2528,
     2529,
     2530,
@@ -6134,14 +6062,23 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2534,
     2535,
     2536,
+#if __has_include(<asm/kvm.h>)
     2537,
     2538,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2539,
+#endif
+#if __has_include(<asm/kvm.h>)
     2540,
     2541,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2542,
     2543,
     2544,
+#endif
+#if __has_include(<asm/kvm.h>)
     2545,
     2546,
     2547,
@@ -6164,34 +6101,54 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2564,
     2565,
     2566,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2567,
     2568,
     2569,
     2570,
+#endif
+#if __has_include(<asm/kvm.h>)
     2571,
     2572,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2573,
     2574,
+#endif
+#if __has_include(<asm/kvm.h>)
     2575,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2576,
     2577,
     2578,
     2579,
     2580,
     2581,
+#endif
+#if __has_include(<asm/kvm.h>)
     2582,
     2583,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2584,
     2585,
     2586,
     2587,
     2588,
+#endif
+#if __has_include(<asm/kvm.h>)
     2589,
     2590,
     2591,
     2592,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2593,
     2594,
+#endif
+#if __has_include(<asm/kvm.h>)
     2595,
     2596,
     2597,
@@ -6202,6 +6159,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2602,
     2603,
     2604,
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2605,
     2606,
     2607,
@@ -6209,6 +6168,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2609,
     2610,
     2611,
+#endif
     2612,
     2613,
     2614,
@@ -6320,4 +6280,153 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2720,
     2721,
     2722,
+    2723,
+    2724,
+    2725,
+    2726,
+    2727,
+    2728,
+    2729,
+    2730,
+    2731,
+    2732,
+    2733,
+    2734,
+    2735,
+    2736,
+    2737,
+    2738,
+    2739,
+    2740,
+    2741,
+    2742,
+    2743,
+    2744,
+    2745,
+    2746,
+    2747,
+    2748,
+    2749,
+    2750,
+    2751,
+    2752,
+    2753,
+    2754,
+    2755,
+    2756,
+    2757,
+    2758,
+    2759,
+    2760,
+    2761,
+    2762,
+    2763,
+    2764,
+    2765,
+    2766,
+    2767,
+    2768,
+    2769,
+    2770,
+    2771,
+    2772,
+    2773,
+    2774,
+    2775,
+    2776,
+    2777,
+    2778,
+    2779,
+    2780,
+    2781,
+    2782,
+    2783,
+    2784,
+    2785,
+    2786,
+    2787,
+    2788,
+    2789,
+    2790,
+    2791,
+    2792,
+    2793,
+    2794,
+    2795,
+    2796,
+    2797,
+    2798,
+    2799,
+    2800,
+    2801,
+    2802,
+    2803,
+    2804,
+    2805,
+    2806,
 };
+
+#pragma GCC diagnostic ignored "-Woverflow"
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1173 = { .redirtbl[1].fields.delivery_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1175 = { .redirtbl[1].fields.dest_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1177 = { .redirtbl[1].fields.delivery_status = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1179 = { .redirtbl[1].fields.polarity = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1181 = { .redirtbl[1].fields.remote_irr = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1183 = { .redirtbl[1].fields.trig_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1185 = { .redirtbl[1].fields.mask = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1187 = { .redirtbl[1].fields.reserve = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1259 = { .chip.ioapic.redirtbl[1].fields.delivery_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1261 = { .chip.ioapic.redirtbl[1].fields.dest_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1263 = { .chip.ioapic.redirtbl[1].fields.delivery_status = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1265 = { .chip.ioapic.redirtbl[1].fields.polarity = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1267 = { .chip.ioapic.redirtbl[1].fields.remote_irr = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1269 = { .chip.ioapic.redirtbl[1].fields.trig_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1271 = { .chip.ioapic.redirtbl[1].fields.mask = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1273 = { .chip.ioapic.redirtbl[1].fields.reserve = -1 };
+#endif
+const struct rules_bits_straddle ioctlsharp_bits_2463 = { .a = -1 };
+const struct rules_bits_straddle ioctlsharp_bits_2465 = { .b = -1 };
+const struct rules_bits_straddle ioctlsharp_bits_2467 = { .c = -1 };
+const struct rules_bits_straddle ioctlsharp_bits_2469 = { .d = -1 };
+const struct rules_bits_u64 ioctlsharp_bits_2475 = { .a = -1 };
+const struct rules_bits_u64 ioctlsharp_bits_2477 = { .b = -1 };
+const struct rules_bits_u64 ioctlsharp_bits_2479 = { .c = -1 };
+const struct rules_bits_packed ioctlsharp_bits_2487 = { .b = -1 };
+const struct rules_bits_packed ioctlsharp_bits_2489 = { .c = -1 };
+const struct rules_bits_zero ioctlsharp_bits_2495 = { .a = -1 };
+const struct rules_bits_zero ioctlsharp_bits_2497 = { .b = -1 };
+const struct rules_bits_zero ioctlsharp_bits_2499 = { .c = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2507 = { .a = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2509 = { .b = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2511 = { .c = -1 };
