@@ -20,7 +20,9 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.NotRepresentable, Descriptors.CannotLayOut, Descriptors.InvalidAttributeValue,
         Descriptors.UnionMemberOffset, Descriptors.StructLayoutConflict, Descriptors.EmptyStruct,
         Descriptors.GenericType, Descriptors.UnsupportedTypeKind, Descriptors.HiddenInstanceData, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
-        Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion, Descriptors.UnknownTarget);
+        Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion, Descriptors.UnknownTarget,
+        Descriptors.AnonymousMemberType, Descriptors.AnonymousMemberCollision, Descriptors.AbiStringField, Descriptors.InvalidCName,
+        Descriptors.AbiStringAccessorCollision);
 
     public override void Initialize(AnalysisContext context)
     {

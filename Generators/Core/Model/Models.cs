@@ -45,7 +45,11 @@ internal sealed record AbiType(
 /// <param name="IsFixedBuffer">A C# <c>fixed</c> buffer (reading its address needs an unsafe context).</param>
 /// <param name="Compat">Its union discriminator or cases, for the 32-bit conversions; null = none.</param>
 /// <param name="IsVolatile">Declared <c>volatile</c>: taking its address to measure it needs CS0420 silenced.</param>
-internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer, FieldCompat? Compat = null, bool IsVolatile = false);
+/// <param name="CName">The C member name ([AbiName], else <see cref="Parser.DefaultCName"/>); empty for an anonymous member.</param>
+/// <param name="Anonymous">[AbiAnonymous]: a C11 anonymous struct or union, whose members the parent promotes.</param>
+/// <param name="StringEncoding">[AbiString]'s encoding (AbiStringEncoding's value), or -1 without [AbiString].</param>
+internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer, FieldCompat? Compat = null, bool IsVolatile = false,
+    string CName = "", bool Anonymous = false, int StringEncoding = -1);
 
 /// <summary>A C struct or union, with every nested aggregate inlined so that the model is self-contained.</summary>
 /// <param name="FlexibleCount">The field that counts the flexible array's entries (<c>CountField</c>), or null.</param>

@@ -26,7 +26,7 @@ public partial struct KvmIrqLevelIrq
 [AbiStruct]
 public partial struct KvmIrqLevel
 {
-    [CAnonymous] public KvmIrqLevelIrq U;
+    [AbiAnonymous] public KvmIrqLevelIrq U;
     public uint Level;
 }
 
@@ -48,7 +48,7 @@ public partial struct KvmDirtyLog
 {
     public uint Slot;
     public uint Padding1;
-    [CAnonymous] public KvmDirtyLogBitmap U;
+    [AbiAnonymous] public KvmDirtyLogBitmap U;
 }
 
 [AbiStruct]
@@ -57,7 +57,7 @@ public partial struct KvmClearDirtyLog
     public uint Slot;
     public uint NumPages;
     public ulong FirstPage;
-    [CAnonymous] public KvmDirtyLogBitmap U;
+    [AbiAnonymous] public KvmDirtyLogBitmap U;
 }
 
 [AbiUnion, CAnonymousType]
@@ -72,7 +72,7 @@ public partial struct KvmCoalescedMmioZone
 {
     public ulong Addr;
     public uint Size;
-    [CAnonymous] public KvmCoalescedMmioZonePad U;
+    [AbiAnonymous] public KvmCoalescedMmioZonePad U;
 }
 
 [AbiStruct, FlexibleArray(typeof(byte), Name = "Sigset")]
@@ -552,7 +552,7 @@ public unsafe partial struct KvmRunEmulationFailureInsn
 [AbiUnion, CAnonymousType]
 public partial struct KvmRunEmulationFailureUnion
 {
-    [FieldOffset(0), CAnonymous] public KvmRunEmulationFailureInsn Insn;
+    [FieldOffset(0), AbiAnonymous] public KvmRunEmulationFailureInsn Insn;
 }
 
 [AbiStruct, CAnonymousType]
@@ -561,7 +561,7 @@ public partial struct KvmRunEmulationFailure
     public uint Suberror;
     public uint Ndata;
     public ulong Flags;
-    [CAnonymous] public KvmRunEmulationFailureUnion U;
+    [AbiAnonymous] public KvmRunEmulationFailureUnion U;
 }
 
 [AbiUnion, CAnonymousType]
@@ -576,7 +576,7 @@ public partial struct KvmRunSystemEvent
 {
     public uint Type;
     public uint Ndata;
-    [CAnonymous] public KvmRunSystemEventData U;
+    [AbiAnonymous] public KvmRunSystemEventData U;
 }
 
 [AbiStruct, CAnonymousType]
@@ -677,7 +677,7 @@ public unsafe partial struct KvmRun
     public ushort Flags;
     public ulong Cr8;
     public ulong ApicBase;
-    [CAnonymous] public KvmRunExit Exit;
+    [AbiAnonymous] public KvmRunExit Exit;
     public ulong KvmValidRegs;
     public ulong KvmDirtyRegs;
     public KvmRunS S;

@@ -41,20 +41,6 @@ public sealed class CAnonymousTypeAttribute : Attribute
 {
 }
 
-/// <summary>The member's C name is not snake_case of the C# name.</summary>
-[AttributeUsage(AttributeTargets.Field)]
-public sealed class CNameAttribute : Attribute
-{
-    public CNameAttribute(string name) => Name = name;
-    public string Name { get; }
-}
-
-/// <summary>The member is an anonymous struct or union in C: its members are reached without a prefix.</summary>
-[AttributeUsage(AttributeTargets.Field)]
-public sealed class CAnonymousAttribute : Attribute
-{
-}
-
 /// <summary>The member stands for C bit-fields (offsetof and sizeof do not apply): it is laid out but not probed.</summary>
 [AttributeUsage(AttributeTargets.Field)]
 public sealed class CBitFieldsAttribute : Attribute

@@ -30,6 +30,10 @@ public static class ProbeModel
 {
     public const string HeadersNamespace = "IoctlSharp.Conformance.Tests.Headers";
 
+    // Before Types, which reads the C names from the layouts.
+    private static readonly MethodInfo s_of = typeof(AbiLayout).GetMethod(nameof(AbiLayout.Of))!;
+    private static readonly ConcurrentDictionary<(Type, AbiTarget), AbiStructLayout> s_layouts = new();
+
     /// <summary>The headers in probe order, with the guard under which each is included.</summary>
     public static readonly IReadOnlyList<(string Namespace, string Include, Guard Guard)> Headers = new[]
     {
@@ -125,7 +129,7 @@ public static class ProbeModel
             var guard = HeaderGuard(t) | OwnGuard(t);
             bool union = t.IsDefined(typeof(AbiUnionAttribute), false);
             var ctype = t.GetCustomAttribute<CTypeAttribute>();
-            string spelling = ctype?.Spelling ?? (union ? "union " : "struct ") + SnakeCase(t.Name);
+            string spelling = ctype?.Spelling ?? (union ? "union " : "struct ") + LayoutOf(t, AbiTarget.X86_64).CName;
             return ctype?.Ilp32Spelling is { } ilp32
                 ? new[] { new ProbedType(t, spelling, guard | Guard.Lp64), new ProbedType(t, ilp32, guard | Guard.Ilp32, $" /* as {t.Name} */") }
                 : new[] { new ProbedType(t, spelling, guard) };
@@ -148,14 +152,10 @@ public static class ProbeModel
 
     // ---------------------------------------------------------------- entries
 
-    private static readonly MethodInfo s_of = typeof(AbiLayout).GetMethod(nameof(AbiLayout.Of))!;
-    private static readonly ConcurrentDictionary<(Type, AbiTarget), AbiStructLayout> s_layouts = new();
 
     /// <summary>IoctlSharp's layout of <paramref name="type"/> on <paramref name="target"/> (AbiLayout.Of&lt;T&gt;).</summary>
     public static AbiStructLayout LayoutOf(Type type, AbiTarget target)
         => s_layouts.GetOrAdd((type, target), k => (AbiStructLayout)s_of.MakeGenericMethod(k.Item1).Invoke(null, new object[] { k.Item2 })!);
-
-    private readonly record struct Step(string Field, int? Index);
 
     private static IReadOnlyList<ProbeEntry> BuildEntries()
     {
@@ -166,7 +166,7 @@ public static class ProbeModel
             string decl = type.Name;
             list.Add(new ProbeEntry($"sizeof({t.CSpelling}){t.KeySuffix}", t.Guard, "sizeof", decl, target => (uint)LayoutOf(type, target).Size));
             list.Add(new ProbeEntry($"_Alignof({t.CSpelling}){t.KeySuffix}", t.Guard, "alignof", decl, target => (uint)LayoutOf(type, target).Alignment));
-            Members(list, t, type, new List<Step>(), "", t.Guard);
+            Members(list, t, type, "", t.Guard);
         }
 
         foreach (var r in Requests)
@@ -178,7 +178,7 @@ public static class ProbeModel
         return list;
     }
 
-    private static void Members(List<ProbeEntry> list, ProbedType root, Type type, List<Step> steps, string cPath, Guard guard)
+    private static void Members(List<ProbeEntry> list, ProbedType root, Type type, string cPath, Guard guard)
     {
         var probeLayout = LayoutOf(type, AbiTarget.X86_64); // only for the member names and order
         foreach (var f in probeLayout.Fields)
@@ -188,9 +188,10 @@ public static class ProbeModel
             if (field.IsDefined(typeof(CBitFieldsAttribute), false))
                 continue;
             var fieldGuard = guard | OwnGuard(field);
-            bool anonymous = field.IsDefined(typeof(CAnonymousAttribute), false);
-            string cName = field.GetCustomAttribute<CNameAttribute>()?.Name ?? SnakeCase(f.Name);
-            string memberPath = anonymous ? cPath : cPath.Length == 0 ? cName : cPath + "." + cName;
+            // The product's C names and anonymous members: the paths gcc is asked about are the ones
+            // AbiStructLayout.Find takes, and every value below is computed by Find: gcc checks the C paths too.
+            bool anonymous = f.IsAnonymous;
+            string memberPath = anonymous ? cPath : cPath.Length == 0 ? f.CName : cPath + "." + f.CName;
 
             // The member's nested C type, if any: a struct/union, or the element of an [InlineArray] of them.
             Type? nested = null;
@@ -213,66 +214,39 @@ public static class ProbeModel
             if (nested is not null)
                 fieldGuard |= OwnGuard(nested);
 
-            var memberSteps = new List<Step>(steps) { new(f.Name, null) };
             if (!anonymous)
-                AddMember(list, root, memberSteps, memberPath, fieldGuard, type.Name + "." + f.Name);
+                AddMember(list, root, memberPath, fieldGuard, type.Name + "." + f.Name);
 
             if (nested is null)
                 continue;
             if (isArrayOfAggregates)
             {
                 int index = f.Count > 1 ? 1 : 0; // element 1 checks the stride too
-                var elementSteps = new List<Step>(steps) { new(f.Name, index) };
                 string elementPath = $"{memberPath}[{index}]";
-                AddMember(list, root, elementSteps, elementPath, fieldGuard, $"{type.Name}.{f.Name}[{index}]");
-                Members(list, root, nested, elementSteps, elementPath, fieldGuard);
+                AddMember(list, root, elementPath, fieldGuard, $"{type.Name}.{f.Name}[{index}]");
+                Members(list, root, nested, elementPath, fieldGuard);
             }
             else
             {
-                Members(list, root, nested, memberSteps, memberPath, fieldGuard);
+                Members(list, root, nested, memberPath, fieldGuard);
             }
         }
 
         if (probeLayout.FlexibleArray is { } flex)
         {
-            string cName = SnakeCase(flex.Name);
-            string path = cPath.Length == 0 ? cName : cPath + "." + cName;
-            var flexSteps = new List<Step>(steps) { new(flex.Name, null) };
+            string path = cPath.Length == 0 ? flex.CName : cPath + "." + flex.CName;
             list.Add(new ProbeEntry($"offsetof({root.CSpelling}, {path}){root.KeySuffix}", guard, "offsetof", type.Name + "." + flex.Name + "[]",
-                target => (uint)Navigate(root.Type, flexSteps, target).Offset));
+                target => (uint)LayoutOf(root.Type, target).Find(path).Offset));
         }
     }
 
-    private static void AddMember(List<ProbeEntry> list, ProbedType root, List<Step> steps, string cPath, Guard guard, string decl)
+    /// <summary>offsetof and sizeof of the member at <paramref name="cPath"/>, as AbiStructLayout.Find computes them.</summary>
+    private static void AddMember(List<ProbeEntry> list, ProbedType root, string cPath, Guard guard, string decl)
     {
-        var frozen = steps.ToArray();
         list.Add(new ProbeEntry($"offsetof({root.CSpelling}, {cPath}){root.KeySuffix}", guard, "offsetof", decl,
-            target => (uint)Navigate(root.Type, frozen, target).Offset));
+            target => (uint)LayoutOf(root.Type, target).Find(cPath).Offset));
         list.Add(new ProbeEntry($"sizeof((({root.CSpelling} *)0)->{cPath}){root.KeySuffix}", guard, "membersize", decl,
-            target => (uint)Navigate(root.Type, frozen, target).Size));
-    }
-
-    /// <summary>The offset from the root and the size of the member reached by <paramref name="steps"/>.</summary>
-    private static (int Offset, int Size) Navigate(Type root, IReadOnlyList<Step> steps, AbiTarget target)
-    {
-        var layout = LayoutOf(root, target);
-        int offset = 0, size = layout.Size;
-        foreach (var step in steps)
-        {
-            var f = layout[step.Field];
-            offset += f.Offset;
-            size = f.Size;
-            if (step.Index is int i)
-            {
-                int element = f.Count == 0 ? 0 : f.Size / f.Count;
-                offset += i * element;
-                size = element;
-            }
-
-            layout = f.Nested!;
-        }
-
-        return (offset, size);
+            target => (uint)LayoutOf(root.Type, target).Find(cPath).Size));
     }
 
     private static Func<AbiTarget, uint> RequestFunction(ProbedRequest r)
@@ -292,29 +266,6 @@ public static class ProbeModel
         var plain = holder.GetMethod("For", new[] { typeof(AbiTarget) })
                     ?? throw new InvalidOperationException($"{holder.FullName} has no For(AbiTarget).");
         return target => (uint)plain.Invoke(null, new object[] { target })!;
-    }
-
-    /// <summary><c>KvmUserspaceMemoryRegion</c> to <c>kvm_userspace_memory_region</c>; digits stay attached (<c>KvmCpuidEntry2</c> to <c>kvm_cpuid_entry2</c>).</summary>
-    public static string SnakeCase(string name)
-    {
-        var sb = new StringBuilder();
-        for (int i = 0; i < name.Length; i++)
-        {
-            char c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])
-                              || (char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]))))
-                    sb.Append('_');
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
     }
 
     // ---------------------------------------------------------------- probe.c and probe.keys
