@@ -42,6 +42,9 @@ public static class ProbeModel
         (HeadersNamespace + ".Kvm", "linux/kvm.h", Guard.Kvm),
         (HeadersNamespace + ".Xen", "xen/privcmd.h", Guard.Xen),
         (HeadersNamespace + ".LayoutRules", "\"layout-rules.h\"", Guard.Always),
+        (HeadersNamespace + ".If", "linux/if.h", Guard.Always),
+        (HeadersNamespace + ".If", "linux/sockios.h", Guard.Always),
+        (HeadersNamespace + ".IoUring", "linux/io_uring.h", Guard.Always),
     };
 
     private static readonly Lazy<IReadOnlyList<ProbeEntry>> s_entries = new(BuildEntries);
@@ -121,9 +124,14 @@ public static class ProbeModel
 
     private static Guard OwnGuard(MemberInfo m) => m.GetCustomAttribute<CGuardAttribute>()?.Guard ?? Guard.Always;
 
+    /// <summary>The types of [AbiAnonymous] members: they have no C name, so they are probed through their parents only.</summary>
+    private static readonly HashSet<Type> AnonymousMemberTypes = DeclaredTypes()
+        .SelectMany(t => t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        .Where(f => f.IsDefined(typeof(AbiAnonymousAttribute), false)).Select(f => f.FieldType).ToHashSet();
+
     /// <summary>Every C type probed at top level, in probe order (a type with an ILP32 spelling appears twice).</summary>
     public static IReadOnlyList<ProbedType> Types { get; } = DeclaredTypes()
-        .Where(t => IsAbiType(t) && !t.IsDefined(typeof(CAnonymousTypeAttribute), false))
+        .Where(t => IsAbiType(t) && !t.IsDefined(typeof(CAnonymousTypeAttribute), false) && !AnonymousMemberTypes.Contains(t))
         .SelectMany(t =>
         {
             var guard = HeaderGuard(t) | OwnGuard(t);
