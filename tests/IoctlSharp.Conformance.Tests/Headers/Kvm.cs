@@ -16,7 +16,7 @@ public partial struct KvmUserspaceMemoryRegion
     public ulong UserspaceAddr;
 }
 
-[AbiUnion, CAnonymousType]
+[AbiUnion]
 public partial struct KvmIrqLevelIrq
 {
     [FieldOffset(0)] public uint Irq;
@@ -36,7 +36,7 @@ public partial struct KvmInterrupt
     public uint Irq;
 }
 
-[AbiUnion, CAnonymousType]
+[AbiUnion]
 public unsafe partial struct KvmDirtyLogBitmap
 {
     [FieldOffset(0)] public void* DirtyBitmap;
@@ -60,7 +60,7 @@ public partial struct KvmClearDirtyLog
     [AbiAnonymous] public KvmDirtyLogBitmap U;
 }
 
-[AbiUnion, CAnonymousType]
+[AbiUnion]
 public partial struct KvmCoalescedMmioZonePad
 {
     [FieldOffset(0)] public uint Pad;
@@ -542,14 +542,14 @@ public unsafe partial struct KvmRunInternal
     public fixed ulong Data[16];
 }
 
-[AbiStruct, CAnonymousType]
+[AbiStruct]
 public unsafe partial struct KvmRunEmulationFailureInsn
 {
     public byte InsnSize;
     public fixed byte InsnBytes[15];
 }
 
-[AbiUnion, CAnonymousType]
+[AbiUnion]
 public partial struct KvmRunEmulationFailureUnion
 {
     [FieldOffset(0), AbiAnonymous] public KvmRunEmulationFailureInsn Insn;
@@ -564,7 +564,7 @@ public partial struct KvmRunEmulationFailure
     [AbiAnonymous] public KvmRunEmulationFailureUnion U;
 }
 
-[AbiUnion, CAnonymousType]
+[AbiUnion]
 public unsafe partial struct KvmRunSystemEventData
 {
     [FieldOffset(0)] public ulong Flags;
@@ -632,7 +632,7 @@ public partial struct KvmRunNotify
 }
 
 /// <summary>The anonymous exit union of <c>struct kvm_run</c>: 256 bytes, set by <c>char padding[256]</c>.</summary>
-[AbiUnion(ExpectedSize = 256), CAnonymousType]
+[AbiUnion(ExpectedSize = 256)]
 public unsafe partial struct KvmRunExit
 {
     [FieldOffset(0)] public KvmRunHw Hw;
