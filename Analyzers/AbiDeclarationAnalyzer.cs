@@ -21,6 +21,8 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.UnionMemberOffset, Descriptors.StructLayoutConflict, Descriptors.EmptyStruct,
         Descriptors.GenericType, Descriptors.UnsupportedTypeKind, Descriptors.HiddenInstanceData, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
         Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion, Descriptors.UnknownTarget,
+        Descriptors.ConstantTargetMissing, Descriptors.DuplicateConstantName, Descriptors.ConstantOutOfRange, Descriptors.ConflictingConstantTarget,
+        Descriptors.NotAConstant,
         Descriptors.AnonymousMemberType, Descriptors.AnonymousMemberCollision, Descriptors.AbiStringField, Descriptors.InvalidCName,
         Descriptors.AbiStringAccessorCollision);
 

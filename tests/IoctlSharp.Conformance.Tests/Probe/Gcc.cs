@@ -71,6 +71,14 @@ public static class Gcc
     /// <summary>The arguments for compiling probe.c to assembly on stdout for x86_64 or i386 with the host gcc.</summary>
     public static IReadOnlyList<string> HostArguments(AbiTarget target)
     {
+        var args = HostTargetFlags(target);
+        args.AddRange(new[] { "-I" + ProbeFiles.XenStubDir, "-S", "-o", "-", ProbeFiles.ProbeC });
+        return args;
+    }
+
+    /// <summary>The host gcc's flags for compiling for x86_64 or i386.</summary>
+    public static List<string> HostTargetFlags(AbiTarget target)
+    {
         var args = new List<string> { "-I" + ProbeFiles.LibcStubDir };
         if (target == AbiTarget.I386)
         {
@@ -83,7 +91,6 @@ public static class Gcc
             throw new ArgumentOutOfRangeException(nameof(target), "the host gcc compiles for x86_64 and i386 only");
         }
 
-        args.AddRange(new[] { "-I" + ProbeFiles.XenStubDir, "-S", "-o", "-", ProbeFiles.ProbeC });
         return args;
     }
 
