@@ -24,7 +24,9 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.BitFieldTooWide, Descriptors.BitFieldNegativeWidth, Descriptors.BitFieldZeroWidthNamed, Descriptors.BitFieldType,
         Descriptors.BitFieldStorage, Descriptors.BitFieldName,
         Descriptors.ConstantTargetMissing, Descriptors.DuplicateConstantName, Descriptors.ConstantOutOfRange, Descriptors.ConflictingConstantTarget,
-        Descriptors.NotAConstant);
+        Descriptors.NotAConstant,
+        Descriptors.AnonymousMemberType, Descriptors.AnonymousMemberCollision, Descriptors.AbiStringField, Descriptors.InvalidCName,
+        Descriptors.AbiStringAccessorCollision);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -55,6 +55,12 @@ internal static class Emitter
         // Constants, per target.
         var names = new HashSet<string>(a.Fields.Select(f => f.Name), StringComparer.Ordinal);
         names.Add(a.Name);
+        foreach (var f in a.Fields)
+        {
+            if (f.Anonymous) names.UnionWith(Parser.Promoted(f.Type.Aggregate!).Select(p => p.Name));
+            if (f.StringEncoding >= 0) names.UnionWith(Parser.StringAccessors(f.Name));
+        }
+
         string abiClass = names.Contains("Abi") ? GeneratedNames.Take("Abi_", names) : "Abi";
         string offsetsClass = names.Contains("Offsets") ? GeneratedNames.Take("Offsets_", names) : "Offsets";
         // One class of constants per distinct layout; a target laid out as an earlier one derives from it, so
@@ -123,8 +129,8 @@ internal static class Emitter
             w.Line($"    return new {Rt}AbiStructLayout({Str(a.Name)}, {Str(a.CName)}, target, {(a.IsUnion ? "true" : "false")}, {Num(l.Size)}, {Num(l.Align)}, new {Rt}AbiFieldLayout[]");
             w.Line("    {");
             for (int i = 0; i < l.Fields.Length; i++)
-                w.Line($"        {FieldLayoutExpression(l.Fields[i], a.Fields[i].Type)},");
-            w.Line(l.Flexible is { } f ? $"    }}, {FieldLayoutExpression(f, a.Flexible!.Type)});" : "    });");
+                w.Line($"        {FieldLayoutExpression(l.Fields[i], a.Fields[i])},");
+            w.Line(l.Flexible is { } f ? $"    }}, {FieldLayoutExpression(f, a.Flexible!)});" : "    });");
         }
 
         w.Line("default:");
@@ -176,6 +182,8 @@ internal static class Emitter
             w.Line($"static void {flexibleInterface}.SetCount(ref {self} self, int count) => self.{Id(count)} = checked(({countType})count);");
         }
 
+        EmitPromoted(w, a);
+        EmitStringAccessors(w, a);
         w.Close(); // the struct
         return End(w, model.Declaration);
     }
@@ -267,18 +275,96 @@ internal static class Emitter
     private static string ConstantsKey(AggregateLayout l)
         => string.Join(",", new[] { l.Size, l.Align }.Concat(l.Fields.Select(f => f.Offset)).Concat(l.Flexible is { } f ? new[] { f.Offset } : Array.Empty<int>()));
 
-    private static string FieldLayoutExpression(FieldLayout f, AbiType type)
+    private static string FieldLayoutExpression(FieldLayout f, FieldModel field)
     {
-        var inner = Innermost(type);
+        var inner = Innermost(field.Type);
         string nested = inner.Aggregate is not null ? $", {Rt}AbiLayout.Of<{inner.Aggregate.FullName}>(target)" : "";
+        string anonymous = field.Anonymous ? ", isAnonymous: true" : "";
         string count = f.Count != 1 || nested.Length > 0 ? ", " + Num(f.Count) : "";
         if (!f.BitFields.IsEmpty)
         {
             var bits = f.BitFields.Select(b => $"new {Rt}AbiBitFieldLayout({(b.Model.Name is { } n ? Str(n) : "null")}, {Num((int)b.BitOffset)}, {Num(b.Width)}, {(b.Model.IsSigned ? "true" : "false")})");
-            return $"new {Rt}AbiFieldLayout({Str(f.Name)}, {Num(f.Offset)}, {Num(f.Size)}, {Num(f.Align)}, new {Rt}AbiBitFieldLayout[] {{ {string.Join(", ", bits)} }})";
+            return $"new {Rt}AbiFieldLayout({Str(f.Name)}, {Str(field.CName)}, {Num(f.Offset)}, {Num(f.Size)}, {Num(f.Align)}, bitFields: new {Rt}AbiBitFieldLayout[] {{ {string.Join(", ", bits)} }})";
         }
 
-        return $"new {Rt}AbiFieldLayout({Str(f.Name)}, {Num(f.Offset)}, {Num(f.Size)}, {Num(f.Align)}{count}{nested})";
+        return $"new {Rt}AbiFieldLayout({Str(f.Name)}, {Str(field.CName)}, {Num(f.Offset)}, {Num(f.Size)}, {Num(f.Align)}{count}{nested}{anonymous})";
+    }
+
+    /// <summary>
+    /// C11 anonymous members: each member of an [AbiAnonymous] member's type, at every depth of anonymity, becomes a
+    /// ref-returning property of the parent (a fixed buffer a span over it), as C makes it a member of the parent.
+    /// </summary>
+    private static void EmitPromoted(SourceWriter w, AggregateModel a)
+    {
+        foreach (var f in a.Fields.Where(f => f.Anonymous))
+            EmitPromoted(w, f.Type.Aggregate!, Id(f.Name), f.Name);
+    }
+
+    private static void EmitPromoted(SourceWriter w, AggregateModel inner, string path, string anonymous)
+    {
+        foreach (var m in inner.Fields)
+        {
+            string at = path + "." + Id(m.Name);
+            if (m.Anonymous)
+            {
+                EmitPromoted(w, m.Type.Aggregate!, at, anonymous);
+                continue;
+            }
+
+            w.Line();
+            w.Line($"/// <summary><c>{Xml(m.CName)}</c>, a member of the anonymous {(inner.IsUnion ? "union" : "struct")} <see cref=\"{Id(anonymous)}\"/> (<c>{Xml(at)}</c>).</summary>");
+            w.Line("[global::System.Diagnostics.CodeAnalysis.UnscopedRef]");
+            w.Line(GeneratedCode);
+            if (m.IsFixedBuffer)
+            {
+                string element = m.Type.Element!.CSharpName;
+                w.Line($"public unsafe global::System.Span<{element}> {Id(m.Name)} => global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {at}[0], {Num(m.Type.Length)});");
+                continue;
+            }
+
+            bool isUnsafe = m.Type.Scalar == ScalarKind.Pointer;
+            if (m.IsVolatile)
+                w.Line("#pragma warning disable CS0420 // the reference is as volatile as the caller makes it");
+            w.Line($"public {(isUnsafe ? "unsafe " : "")}ref {m.Type.CSharpName} {Id(m.Name)} => ref {at};");
+            if (m.IsVolatile)
+                w.Line("#pragma warning restore CS0420");
+        }
+    }
+
+    /// <summary>[AbiString]: Get/TryGet/Set/TrySet over the member's bytes, with AbiString's conventions.</summary>
+    private static void EmitStringAccessors(SourceWriter w, AggregateModel a)
+    {
+        foreach (var f in a.Fields.Where(f => f.StringEncoding >= 0))
+        {
+            string encoding = $"{Rt}AbiStringEncoding.{(f.StringEncoding == 1 ? "Ascii" : "Utf8")}";
+            string marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+            bool signed = f.Type.Element!.Scalar == ScalarKind.S8;
+            string first = f.IsFixedBuffer
+                ? (signed ? $"{Unsafe}.As<sbyte, byte>(ref this.{Id(f.Name)}[0])" : $"this.{Id(f.Name)}[0]")
+                : $"{Unsafe}.As<{f.Type.CSharpName}, byte>(ref this.{Id(f.Name)})";
+            string span = $"{marshal}.CreateSpan(ref {first}, {Num(f.Type.Length)})";
+            string mod = f.IsFixedBuffer ? "public unsafe" : "public";
+            var names = Parser.StringAccessors(f.Name);
+            string cref = $"<see cref=\"{Id(f.Name)}\"/>";
+            w.Line();
+            w.Line($"/// <summary>The C string in {cref} (<c>{Xml(f.CName)}</c>, {(f.StringEncoding == 1 ? "ASCII" : "UTF-8")}): its bytes before the first NUL.</summary>");
+            w.Line($"/// <exception cref=\"{Rt}AbiStringException\">No NUL in its {Num(f.Type.Length)} bytes, or bytes the encoding rejects.</exception>");
+            w.Line(GeneratedCode);
+            w.Line($"{mod} string {Id(names[0])}() => {Rt}AbiString.Get({span}, {encoding});");
+            w.Line();
+            w.Line($"/// <summary>The C string in {cref}, or false when it has no NUL or invalid bytes.</summary>");
+            w.Line(GeneratedCode);
+            w.Line($"{mod} bool {Id(names[1])}([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => {Rt}AbiString.TryGet({span}, out value, {encoding});");
+            w.Line();
+            w.Line($"/// <summary>Writes <paramref name=\"value\"/>, a NUL and zeroes to the end of {cref}.</summary>");
+            w.Line($"/// <exception cref=\"{Rt}AbiStringException\">It needs more than {Num(f.Type.Length - 1)} bytes, holds a NUL, or cannot be encoded; the bytes are unchanged.</exception>");
+            w.Line(GeneratedCode);
+            w.Line($"{mod} void {Id(names[2])}(string value) => {Rt}AbiString.Set({span}, value, {encoding});");
+            w.Line();
+            w.Line($"/// <summary>As <see cref=\"{Id(names[2])}\"/>, but false (and the bytes unchanged) where it would throw.</summary>");
+            w.Line(GeneratedCode);
+            w.Line($"{mod} bool {Id(names[3])}(string value) => {Rt}AbiString.TrySet({span}, value, {encoding});");
+        }
     }
 
     private static AbiType Innermost(AbiType type) => type.Kind == AbiTypeKind.Array ? Innermost(type.Element!) : type;

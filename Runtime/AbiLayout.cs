@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 
 namespace IoctlSharp;
 
 /// <summary>Implemented by the generator on every <c>[AbiStruct]</c> and <c>[AbiUnion]</c>.</summary>
-public interface IAbiStruct<TSelf> where TSelf : unmanaged, IAbiStruct<TSelf>
+public interface IAbiStruct<TSelf> where TSelf : IAbiStruct<TSelf>
 {
     /// <summary>The C layout of the type on <paramref name="target"/>, computed at compile time.</summary>
     static abstract AbiStructLayout GetAbiLayout(AbiTarget target);
@@ -54,6 +55,85 @@ public sealed class AbiStructLayout
     /// <summary>The flexible array member, if the struct ends in one.</summary>
     public AbiFieldLayout? FlexibleArray { get; }
 
+    /// <summary>
+    /// The member at C path <paramref name="cPath"/>, as C writes it after <c>offsetof(struct x, …)</c>:
+    /// <c>"ifr_ifru.ifru_map.irq"</c>, <c>"entries[3]"</c>, <c>"io.port"</c>. Members of anonymous structs and
+    /// unions are reached by their own names, as in C. The result's <see cref="AbiFieldLayout.Offset"/> is from the
+    /// start of this struct (not of the member's parent); an array element (one index per path segment) has the
+    /// element's size and a count of 1.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No member has that path, or an index is past the array's end.</exception>
+    public AbiFieldLayout Find(string cPath)
+        => TryFind(cPath, out var field) ? field : throw new KeyNotFoundException($"{(IsUnion ? "union" : "struct")} {CName} has no member {cPath}.");
+
+    /// <summary>The member at C path <paramref name="cPath"/> (see <see cref="Find"/>), or false.</summary>
+    public bool TryFind(string cPath, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AbiFieldLayout? field)
+    {
+        ArgumentNullException.ThrowIfNull(cPath);
+        field = null;
+        AbiStructLayout? layout = this;
+        int offset = 0;
+        foreach (var part in cPath.Split('.'))
+        {
+            int bracket = part.IndexOf('[');
+            string name = bracket >= 0 ? part.Substring(0, bracket) : part;
+            if (layout is null || name.Length == 0 || !layout.TryFindMember(name, ref offset, out var member))
+                return false;
+            int size = member.Size, count = member.Count;
+            if (bracket >= 0)
+            {
+                if (part[part.Length - 1] != ']' || count <= 0
+                    || !int.TryParse(part.AsSpan(bracket + 1, part.Length - bracket - 2), System.Globalization.NumberStyles.None,
+                        System.Globalization.CultureInfo.InvariantCulture, out int index) || index >= count)
+                    return false;
+                size /= count;
+                offset += index * size;
+                count = 1;
+            }
+
+            layout = member.Nested;
+            // Find's offsets are from this struct, the bit-fields' too.
+            int shift = (offset - member.Offset) * 8;
+            var bits = member.BitFields.Select(b => new AbiBitFieldLayout(b.Name, b.BitOffset + shift, b.Width, b.IsSigned)).ToArray();
+            field = new AbiFieldLayout(member.Name, member.CName, offset, size, member.Alignment, count, member.Nested, member.IsAnonymous, bits);
+        }
+
+        return field is not null;
+    }
+
+    /// <summary>The member named <paramref name="cName"/> here or inside an anonymous member; adds its offset.</summary>
+    private bool TryFindMember(string cName, ref int offset, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AbiFieldLayout? found)
+    {
+        foreach (var f in Fields)
+        {
+            if (f.IsAnonymous && f.Nested is { } inner)
+            {
+                int inside = offset + f.Offset;
+                if (inner.TryFindMember(cName, ref inside, out found))
+                {
+                    offset = inside;
+                    return true;
+                }
+            }
+            else if (f.CName == cName)
+            {
+                offset += f.Offset;
+                found = f;
+                return true;
+            }
+        }
+
+        if (FlexibleArray is { } flex && flex.CName == cName)
+        {
+            offset += flex.Offset;
+            found = flex;
+            return true;
+        }
+
+        found = null;
+        return false;
+    }
+
     /// <summary>The member named <paramref name="name"/> (the C# field name).</summary>
     public AbiFieldLayout this[string name]
     {
@@ -83,9 +163,13 @@ public sealed class AbiStructLayout
 public sealed class AbiFieldLayout
 {
     /// <summary>Creates a member layout; called by generated code.</summary>
-    public AbiFieldLayout(string name, int offset, int size, int alignment, int count = 1, AbiStructLayout? nested = null)
+    public AbiFieldLayout(string name, string cName, int offset, int size, int alignment, int count = 1, AbiStructLayout? nested = null,
+        bool isAnonymous = false, AbiBitFieldLayout[]? bitFields = null)
     {
         Name = name;
+        BitFields = bitFields ?? Array.Empty<AbiBitFieldLayout>();
+        CName = cName;
+        IsAnonymous = isAnonymous;
         Offset = offset;
         Size = size;
         Alignment = alignment;
@@ -95,6 +179,13 @@ public sealed class AbiFieldLayout
 
     /// <summary>The C# field name.</summary>
     public string Name { get; }
+    /// <summary>
+    /// The C member name (<c>ifr_ifrn</c>): <c>[AbiName]</c>, else the default rule of <see cref="AbiNameAttribute"/>.
+    /// An anonymous member has none in C: its <see cref="CName"/> is empty and <see cref="IsAnonymous"/> is true.
+    /// </summary>
+    public string CName { get; }
+    /// <summary>An anonymous struct or union member (<c>[AbiAnonymous]</c>): C paths pass through it without a name.</summary>
+    public bool IsAnonymous { get; }
     /// <summary><c>offsetof</c> within the enclosing struct.</summary>
     public int Offset { get; }
     /// <summary>The member's size (for an array, all its elements; 0 for a flexible array).</summary>
@@ -110,24 +201,20 @@ public sealed class AbiFieldLayout
     /// The C bit-fields this member stores (<see cref="AbiBitFieldAttribute"/>), in declaration order, each with its
     /// bit offset from the start of the struct and its width; empty for an ordinary member.
     /// </summary>
-    public IReadOnlyList<AbiBitFieldLayout> BitFields { get; } = Array.Empty<AbiBitFieldLayout>();
-
-    /// <summary>Creates the layout of a member that stores bit-fields; called by generated code.</summary>
-    public AbiFieldLayout(string name, int offset, int size, int alignment, AbiBitFieldLayout[] bitFields)
-        : this(name, offset, size, alignment) => BitFields = bitFields;
+    public IReadOnlyList<AbiBitFieldLayout> BitFields { get; }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Name} @{Offset} size {Size} align {Alignment}";
+    public override string ToString() => $"{(IsAnonymous ? "(anonymous) " + Name : CName)} @{Offset} size {Size} align {Alignment}";
 }
 
 /// <summary>Queries the layouts IoctlSharp computed for a type.</summary>
 public static class AbiLayout
 {
     /// <summary>The C layout of <typeparamref name="T"/> on <paramref name="target"/>.</summary>
-    public static AbiStructLayout Of<T>(AbiTarget target) where T : unmanaged, IAbiStruct<T> => T.GetAbiLayout(target);
+    public static AbiStructLayout Of<T>(AbiTarget target) where T : IAbiStruct<T> => T.GetAbiLayout(target);
 
     /// <summary>The C layout of <typeparamref name="T"/> for the running process, after checking that .NET laid it out the same way.</summary>
-    public static AbiStructLayout Native<T>() where T : unmanaged, IAbiStruct<T>
+    public static AbiStructLayout Native<T>() where T : IAbiStruct<T>
     {
         EnsureNative<T>();
         return T.GetAbiLayout(AbiTargets.RequireCurrent());
@@ -139,7 +226,7 @@ public static class AbiLayout
     /// cannot express). The check runs once per type; afterwards this is a read of a static field.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void EnsureNative<T>() where T : unmanaged, IAbiStruct<T>
+    public static void EnsureNative<T>() where T : IAbiStruct<T>
     {
         if (NativeCheck<T>.Error is { } error)
             throw new AbiLayoutException(error);
@@ -152,7 +239,7 @@ public static class AbiLayout
             ref Unsafe.As<TField, byte>(ref Unsafe.AsRef(in field)));
 
     /// <summary>Compares .NET's layout of <typeparamref name="T"/> with its C layout on <paramref name="target"/>; used by generated checks of enclosing types.</summary>
-    public static string? CompareNative<T>(AbiTarget target) where T : unmanaged, IAbiStruct<T> => T.CompareNativeLayout(target);
+    public static string? CompareNative<T>(AbiTarget target) where T : IAbiStruct<T> => T.CompareNativeLayout(target);
 
     /// <summary>
     /// Compares a measured .NET layout (size and top-level field offsets, in declaration order) with the C layout;
@@ -171,7 +258,7 @@ public static class AbiLayout
         return null;
     }
 
-    private static class NativeCheck<T> where T : unmanaged, IAbiStruct<T>
+    private static class NativeCheck<T> where T : IAbiStruct<T>
     {
         public static readonly string? Error = Compute();
 

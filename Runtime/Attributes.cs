@@ -270,3 +270,62 @@ public sealed class AbiBitFieldAttribute : Attribute
     /// <summary>The width in bits.</summary>
     public int Width { get; }
 }
+
+/// <summary>
+/// The member's C name, where the default is wrong. The default is the C# name itself when it has no upper-case
+/// letter (<c>ifr_name</c>, <c>ifreq</c>: a name already spelled as C spells it), else the C# name in snake_case
+/// (<c>ExitReason</c> is <c>exit_reason</c>, <c>IfrIfru</c> is <c>ifr_ifru</c>). No spelling rule can tell
+/// <c>IfReq</c> (<c>ifreq</c>) from <c>KvmRegs</c> (<c>kvm_regs</c>): UAPI names that are one C word
+/// (ifreq, sockaddr, pollfd) are spelled <c>Ifreq</c>, <c>Sockaddr</c>, <c>Pollfd</c> in C# or named here (for a
+/// type: <see cref="AbiStructAttribute.CName"/>). The C name is what <see cref="AbiFieldLayout.CName"/> and
+/// <see cref="AbiStructLayout.Find"/> use.
+/// </summary>
+[AttributeUsage(AttributeTargets.Field, Inherited = false)]
+public sealed class AbiNameAttribute : Attribute
+{
+    /// <summary>Declares the member's C name, a C identifier.</summary>
+    public AbiNameAttribute(string name) => Name = name;
+
+    /// <summary>The C name.</summary>
+    public string Name { get; }
+}
+
+/// <summary>
+/// The member is a C11 anonymous struct or union (<c>union { __u64 padding; struct kvm_run_io io; };</c>): its
+/// type's members are members of the enclosing struct in C. IoctlSharp lays it out as any nested member, gives the
+/// enclosing type a ref-returning property for each of them (so <c>run.Io</c> reaches <c>run.Exit.Io</c>), and
+/// leaves its name out of C paths (<see cref="AbiStructLayout.Find"/>: <c>"io.port"</c>). The member's type must be
+/// an <c>[AbiStruct]</c> or <c>[AbiUnion]</c>, and the promoted names must not collide with the enclosing type's.
+/// </summary>
+[AttributeUsage(AttributeTargets.Field, Inherited = false)]
+public sealed class AbiAnonymousAttribute : Attribute
+{
+}
+
+/// <summary>How an <see cref="AbiStringAttribute"/> member's bytes map to a string.</summary>
+public enum AbiStringEncoding
+{
+    /// <summary>UTF-8, strict: invalid bytes are an error, not U+FFFD (the default).</summary>
+    Utf8 = 0,
+    /// <summary>7-bit ASCII, strict: a byte or character above 0x7F is an error.</summary>
+    Ascii = 1,
+}
+
+/// <summary>
+/// A <c>char name[N]</c> member holding a C string (<c>ifr_name</c>): the generator adds <c>GetName()</c>,
+/// <c>TryGetName(out string)</c>, <c>SetName(string)</c> and <c>TrySetName(string)</c> (for a member <c>Name</c>),
+/// with the conventions of <see cref="AbiString"/>. The member must be a <c>fixed byte</c>/<c>sbyte</c> buffer or an
+/// <c>[InlineArray]</c> of <c>byte</c>/<c>sbyte</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Field, Inherited = false)]
+public sealed class AbiStringAttribute : Attribute
+{
+    /// <summary>A UTF-8 string.</summary>
+    public AbiStringAttribute() { }
+
+    /// <summary>A string in <paramref name="encoding"/>.</summary>
+    public AbiStringAttribute(AbiStringEncoding encoding) => Encoding = encoding;
+
+    /// <summary>The encoding.</summary>
+    public AbiStringEncoding Encoding { get; }
+}

@@ -358,7 +358,7 @@ internal sealed partial class Parser
                     }
                     else
                     {
-                        flexible = new FieldModel(flexName, elementModel, 0, false, false);
+                        flexible = new FieldModel(flexName, elementModel, 0, false, false, CName: DefaultCName(flexName));
                     }
                 }
 
@@ -371,6 +371,9 @@ internal sealed partial class Parser
                     ok = false;
                 }
             }
+
+            if (ok && !CheckNames(type, fields, flexible, reportOn ?? type))
+                ok = false;
 
             if (fields.Count == 0 && ok)
             {
@@ -388,7 +391,7 @@ internal sealed partial class Parser
                 return null;
             }
 
-            string cName = attribute.NamedArguments.FirstOrDefault(n => n.Key == "CName").Value.Value as string ?? SnakeCase(type.Name);
+            string cName = attribute.NamedArguments.FirstOrDefault(n => n.Key == "CName").Value.Value as string ?? DefaultCName(type.Name);
             var built = new AggregateModel(
                 type.ToDisplayString(FullName), type.Name, cName, isUnion, pack, align,
                 NamedInt(attribute, "ExpectedSize"), NamedInt(attribute, "ExpectedSize32"), NamedInt(attribute, "ExpectedSize64"),
@@ -402,6 +405,89 @@ internal sealed partial class Parser
             visiting.Pop();
         }
     }
+
+    /// <summary>
+    /// C member names are unique in a struct once anonymous members' members are promoted (C rejects a duplicate),
+    /// and the C# names the generator adds (promoted properties, string accessors) take no name the type has.
+    /// </summary>
+    private bool CheckNames(INamedTypeSymbol type, List<FieldModel> fields, FieldModel? flexible, ISymbol at)
+    {
+        // The type's own members, not the ones this generator added (the analyzer sees the generated part too).
+        var members = new HashSet<string>(type.GetMembers().Where(m => !m.IsImplicitlyDeclared && !m.GetAttributes().Any(a =>
+                a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
+                && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is "IoctlSharp"))
+            .Select(m => m.Name), StringComparer.Ordinal);
+        var cNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool ok = true;
+        foreach (var f in fields.Concat(flexible is null ? Enumerable.Empty<FieldModel>() : new[] { flexible }))
+        {
+            if (f.Anonymous)
+                continue;
+            if (cNames.TryGetValue(f.CName, out var other))
+            {
+                Report(Descriptors.InvalidCName, at, f.Name, type.Name, $"its C name '{f.CName}' is also the C name of '{other}'; give one [AbiName]");
+                ok = false;
+            }
+            else
+            {
+                cNames[f.CName] = f.Name;
+            }
+        }
+
+        var promoted = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in fields.Where(f => f.Anonymous))
+        {
+            foreach (var (name, cName) in Promoted(f.Type.Aggregate!))
+            {
+                string? why = members.Contains(name) ? $"is a member of '{type.Name}' already"
+                    : promoted.TryGetValue(name, out var from) ? $"another anonymous member ('{from}') brings in too"
+                    : cNames.TryGetValue(cName, out var c) ? $"has the C name '{cName}' of '{c}'"
+                    : null;
+                if (why is not null)
+                {
+                    Report(Descriptors.AnonymousMemberCollision, at, type.Name, f.Name, name, why);
+                    ok = false;
+                }
+
+                promoted[name] = f.Name;
+                cNames[cName] = name;
+            }
+        }
+
+        foreach (var f in fields.Where(f => f.StringEncoding >= 0))
+        {
+            foreach (var accessor in StringAccessors(f.Name))
+            {
+                if (members.Contains(accessor) || promoted.ContainsKey(accessor))
+                {
+                    Report(Descriptors.AbiStringAccessorCollision, at, f.Name, type.Name, accessor);
+                    ok = false;
+                }
+            }
+        }
+
+        return ok;
+    }
+
+    /// <summary>The C# and C names an anonymous member's type brings into its parent, at every depth of anonymity.</summary>
+    public static IEnumerable<(string Name, string CName)> Promoted(AggregateModel inner)
+    {
+        foreach (var f in inner.Fields)
+        {
+            if (f.Anonymous)
+            {
+                foreach (var p in Promoted(f.Type.Aggregate!))
+                    yield return p;
+            }
+            else
+            {
+                yield return (f.Name, f.CName);
+            }
+        }
+    }
+
+    /// <summary>The accessors <c>[AbiString]</c> generates for member <paramref name="name"/>.</summary>
+    public static string[] StringAccessors(string name) => new[] { "Get" + name, "TryGet" + name, "Set" + name, "TrySet" + name };
 
     /// <summary>
     /// Instance data the compiler adds without a name a C member could have: the backing field of an auto-property
@@ -499,9 +585,67 @@ internal sealed partial class Parser
 
         if (!TryParseCompat(field, at, isUnion, out var compat))
             return null;
+
+        // C names, anonymous members and strings.
+        string? cName = null;
+        bool anonymous = false;
+        int stringEncoding = -1;
+        foreach (var a in field.GetAttributes())
+        {
+            switch (a.AttributeClass?.ToDisplayString())
+            {
+                case "IoctlSharp.AbiNameAttribute":
+                    cName = a.ConstructorArguments.Length == 1 ? a.ConstructorArguments[0].Value as string : null;
+                    if (cName is null || !IsCIdentifier(cName))
+                    {
+                        Report(Descriptors.InvalidCName, at, field.Name, owner.Name, $"[AbiName(\"{cName}\")] is not a C identifier");
+                        return null;
+                    }
+
+                    break;
+                case "IoctlSharp.AbiAnonymousAttribute":
+                    anonymous = true;
+                    break;
+                case "IoctlSharp.AbiStringAttribute":
+                    stringEncoding = a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int e ? e : 0;
+                    break;
+            }
+        }
+
+        if (anonymous)
+        {
+            if (type.Kind != AbiTypeKind.Aggregate)
+            {
+                Report(Descriptors.AnonymousMemberType, at, field.Name, owner.Name, type.Kind == AbiTypeKind.Array ? "an array" : type.CName);
+                return null;
+            }
+
+            if (cName is not null)
+            {
+                Report(Descriptors.InvalidCName, at, field.Name, owner.Name, "an anonymous member has no C name; remove [AbiName] or [AbiAnonymous]");
+                return null;
+            }
+        }
+
+        if (stringEncoding >= 0)
+        {
+            if (type.Kind != AbiTypeKind.Array || type.Element!.Kind != AbiTypeKind.Scalar || type.Element.Scalar is not (ScalarKind.U8 or ScalarKind.S8))
+            {
+                Report(Descriptors.AbiStringField, at, field.Name, owner.Name, type.Kind == AbiTypeKind.Array ? type.CName + " [" + type.Length + "]" : type.CName);
+                return null;
+            }
+
+            if (stringEncoding is not (0 or 1))
+            {
+                Report(Descriptors.InvalidAttributeValue, at, "AbiString", field.Name, stringEncoding, "it must be AbiStringEncoding.Utf8 or AbiStringEncoding.Ascii");
+                return null;
+            }
+        }
+
         if (!TryParseBitFields(field, owner, type, isUnion, visiting, at, out var bitFields))
             return null;
-        return new FieldModel(field.Name, type, align, packed, field.IsFixedSizeBuffer, compat, field.IsVolatile, bitFields);
+        return new FieldModel(field.Name, type, align, packed, field.IsFixedSizeBuffer, compat, field.IsVolatile,
+            anonymous ? "" : cName ?? DefaultCName(field.Name), anonymous, stringEncoding, bitFields);
     }
 
     public const string AbiBitFieldAttribute = "IoctlSharp.AbiBitFieldAttribute";
@@ -1278,8 +1422,19 @@ internal sealed partial class Parser
     private static bool IsAlignment(int value, bool allowZero)
         => (allowZero && value == 0) || (value > 0 && value <= 4096 && (value & (value - 1)) == 0);
 
+    /// <summary>
+    /// The C name of a C# name no attribute names: the name itself when it has no upper-case letter (<c>ifreq</c>,
+    /// <c>ifr_name</c>: already spelled as C), else its snake_case (<c>KvmUserspaceMemoryRegion</c> to
+    /// <c>kvm_userspace_memory_region</c>, <c>Ifreq</c> to <c>ifreq</c>).
+    /// </summary>
+    public static string DefaultCName(string name) => name.Any(char.IsUpper) ? SnakeCase(name) : name;
+
+    private static bool IsCIdentifier(string name)
+        => name.Length > 0 && (char.IsLetter(name[0]) && name[0] < 128 || name[0] == '_')
+           && name.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_'));
+
     /// <summary><c>KvmUserspaceMemoryRegion</c> to <c>kvm_userspace_memory_region</c>.</summary>
-    public static string SnakeCase(string name)
+    private static string SnakeCase(string name)
     {
         var sb = new StringBuilder(name.Length + 8);
         for (int i = 0; i < name.Length; i++)

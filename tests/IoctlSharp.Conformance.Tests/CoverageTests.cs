@@ -32,7 +32,7 @@ public sealed class CoverageTests
         foreach (var t in AbiTargets.All)
         {
             bool kvm = ProbeModel.Exists(Guard.Kvm, t), xen = ProbeModel.Exists(Guard.Xen, t);
-            var (requests, types) = kvm ? (70, 55) : xen ? (35, 45) : (30, 38);
+            var (requests, types) = kvm ? (70, 72) : xen ? (35, 60) : (30, 52);
             data.Add(t, requests, types);
         }
 
@@ -61,7 +61,9 @@ public sealed class CoverageTests
             int requests = ProbeModel.Requests.Count(r => r.Method.DeclaringType!.Namespace == ns);
             int constants = ProbeModel.Constants.Count(c => c.Class.Namespace == ns);
             _output.WriteLine($"{include}: {types} C types, {requests} requests, {constants} constants");
-            Assert.True((types >= 6 && requests >= 7) || constants >= 20, $"{include}: only {types} C types, {requests} requests and {constants} constants are declared");
+            // io_uring is driven by system calls: its header has no ioctls.
+            int minRequests = include == "linux/io_uring.h" ? 0 : 7;
+            Assert.True((types >= 6 && requests >= minRequests) || constants >= 20, $"{include}: only {types} C types, {requests} requests and {constants} constants are declared");
         }
     }
 }

@@ -102,6 +102,38 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void AnonymousMembersCNamesAndStrings() => Verify(nameof(AnonymousMembersCNamesAndStrings), """
+        namespace Names;
+
+        // From io_uring_sqe: union { __u64 off; struct { __u32 cmd_op; __u32 __pad1; }; }, and ifreq's name.
+        [AbiStruct]
+        public unsafe partial struct Cmd
+        {
+            public uint CmdOp;
+            public fixed uint __pad1[1];
+        }
+
+        [AbiUnion]
+        public partial struct Off
+        {
+            [FieldOffset(0)] public ulong Offset;
+            [FieldOffset(0), AbiAnonymous] public Cmd C;
+        }
+
+        [AbiStruct]
+        public unsafe partial struct Sqe
+        {
+            [AbiString, AbiName("ifr_name")] public fixed byte Name[16];
+            [AbiString(AbiStringEncoding.Ascii)] public fixed sbyte Tag[8];
+            [AbiAnonymous] public Off U;
+            [AbiString] public Bytes8 Label;
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(8)]
+        public struct Bytes8 { private byte _e; }
+        """);
+
+    [Fact]
     public void PackedStructWithPointerSizedUnion() => Verify(nameof(PackedStructWithPointerSizedUnion), """
         namespace Vbox;
 

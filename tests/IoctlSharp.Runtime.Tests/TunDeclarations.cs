@@ -7,7 +7,7 @@ namespace IoctlSharp.Runtime.Tests;
 [AbiStruct(ExpectedSize = 40)]
 public unsafe partial struct IfReqFlags
 {
-    public fixed byte Name[16];
+    [AbiString] public fixed byte Name[16];
     public short Flags;
     public fixed byte Padding[22];
 
@@ -33,7 +33,7 @@ public static partial class Tun
         var tun = FileDescriptorHandle.Open("/dev/net/tun", options);
         var request = new IfReqFlags { Flags = IfReqFlags.IffTun | IfReqFlags.IffNoPi };
         SetInterface(tun, ref request);
-        name = new string((sbyte*)request.Name);
+        name = request.GetName();
         return tun;
     }
 }

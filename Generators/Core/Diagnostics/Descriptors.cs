@@ -78,6 +78,28 @@ internal static class Descriptors
         Layout, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("ISH114"),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    // ---------------------------------------------------------------- C names, anonymous members, strings
+
+    public static readonly DiagnosticDescriptor AnonymousMemberType = Error("ISH140",
+        "An anonymous member must be a struct or union",
+        "Member '{0}' of '{1}' is [AbiAnonymous] but its type is {2}; only a nested [AbiStruct] or [AbiUnion] can be anonymous in C", Layout);
+
+    public static readonly DiagnosticDescriptor AnonymousMemberCollision = Error("ISH141",
+        "An anonymous member's member collides with a name of the enclosing type",
+        "'{0}': the anonymous member '{1}' brings in '{2}', which {3}; C rejects duplicate member names, and C# could not reach both", Layout);
+
+    public static readonly DiagnosticDescriptor AbiStringField = Error("ISH142",
+        "[AbiString] needs a char array",
+        "Member '{0}' of '{1}' is [AbiString] but its type is {2}; a C string member is a fixed byte or sbyte buffer, or an [InlineArray] of byte or sbyte", Layout);
+
+    public static readonly DiagnosticDescriptor InvalidCName = Error("ISH143",
+        "C member name is not valid",
+        "Member '{0}' of '{1}': {2}", Layout);
+
+    public static readonly DiagnosticDescriptor AbiStringAccessorCollision = Error("ISH144",
+        "[AbiString] accessor collides with a member",
+        "Member '{0}' of '{1}' is [AbiString], but '{1}' already has a member named '{2}', the name of its generated accessor; rename one", Layout);
+
     public static readonly DiagnosticDescriptor NoCompatConversion = Create("ISH111",
         "No 32-bit conversion for a union without a discriminator",
         "'{0}': member '{1}' holds a union laid out differently on {2}, and nothing says which of its members is active; "

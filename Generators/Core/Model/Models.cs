@@ -45,12 +45,15 @@ internal sealed record AbiType(
 /// <param name="IsFixedBuffer">A C# <c>fixed</c> buffer (reading its address needs an unsafe context).</param>
 /// <param name="Compat">Its union discriminator or cases, for the 32-bit conversions; null = none.</param>
 /// <param name="IsVolatile">Declared <c>volatile</c>: taking its address to measure it needs CS0420 silenced.</param>
+/// <param name="CName">The C member name ([AbiName], else <see cref="Parser.DefaultCName"/>); empty for an anonymous member.</param>
+/// <param name="Anonymous">[AbiAnonymous]: a C11 anonymous struct or union, whose members the parent promotes.</param>
+/// <param name="StringEncoding">[AbiString]'s encoding (AbiStringEncoding's value), or -1 without [AbiString].</param>
 /// <param name="BitFields">
 /// The C bit-fields this member stores (<c>[AbiBitField]</c>, in declaration order); empty for an ordinary member.
 /// A storage member is no C member itself: its bit-fields are laid out as gcc lays them out, and it covers their bytes.
 /// </param>
 internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer, FieldCompat? Compat = null, bool IsVolatile = false,
-    EquatableArray<BitFieldModel> BitFields = default)
+    string CName = "", bool Anonymous = false, int StringEncoding = -1, EquatableArray<BitFieldModel> BitFields = default)
 {
     public bool IsBitFieldStorage => BitFields.Count > 0;
 }

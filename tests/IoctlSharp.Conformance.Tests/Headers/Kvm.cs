@@ -16,7 +16,7 @@ public partial struct KvmUserspaceMemoryRegion
     public ulong UserspaceAddr;
 }
 
-[AbiUnion, CAnonymousType]
+[AbiUnion]
 public partial struct KvmIrqLevelIrq
 {
     [FieldOffset(0)] public uint Irq;
@@ -26,7 +26,7 @@ public partial struct KvmIrqLevelIrq
 [AbiStruct]
 public partial struct KvmIrqLevel
 {
-    [CAnonymous] public KvmIrqLevelIrq U;
+    [AbiAnonymous] public KvmIrqLevelIrq U;
     public uint Level;
 }
 
@@ -36,7 +36,7 @@ public partial struct KvmInterrupt
     public uint Irq;
 }
 
-[AbiUnion, CAnonymousType]
+[AbiUnion]
 public unsafe partial struct KvmDirtyLogBitmap
 {
     [FieldOffset(0)] public void* DirtyBitmap;
@@ -48,7 +48,7 @@ public partial struct KvmDirtyLog
 {
     public uint Slot;
     public uint Padding1;
-    [CAnonymous] public KvmDirtyLogBitmap U;
+    [AbiAnonymous] public KvmDirtyLogBitmap U;
 }
 
 [AbiStruct]
@@ -57,10 +57,10 @@ public partial struct KvmClearDirtyLog
     public uint Slot;
     public uint NumPages;
     public ulong FirstPage;
-    [CAnonymous] public KvmDirtyLogBitmap U;
+    [AbiAnonymous] public KvmDirtyLogBitmap U;
 }
 
-[AbiUnion, CAnonymousType]
+[AbiUnion]
 public partial struct KvmCoalescedMmioZonePad
 {
     [FieldOffset(0)] public uint Pad;
@@ -72,7 +72,7 @@ public partial struct KvmCoalescedMmioZone
 {
     public ulong Addr;
     public uint Size;
-    [CAnonymous] public KvmCoalescedMmioZonePad U;
+    [AbiAnonymous] public KvmCoalescedMmioZonePad U;
 }
 
 [AbiStruct, FlexibleArray(typeof(byte), Name = "Sigset")]
@@ -543,17 +543,17 @@ public unsafe partial struct KvmRunInternal
     public fixed ulong Data[16];
 }
 
-[AbiStruct, CAnonymousType]
+[AbiStruct]
 public unsafe partial struct KvmRunEmulationFailureInsn
 {
     public byte InsnSize;
     public fixed byte InsnBytes[15];
 }
 
-[AbiUnion, CAnonymousType]
+[AbiUnion]
 public partial struct KvmRunEmulationFailureUnion
 {
-    [FieldOffset(0), CAnonymous] public KvmRunEmulationFailureInsn Insn;
+    [FieldOffset(0), AbiAnonymous] public KvmRunEmulationFailureInsn Insn;
 }
 
 [AbiStruct, CAnonymousType]
@@ -562,10 +562,10 @@ public partial struct KvmRunEmulationFailure
     public uint Suberror;
     public uint Ndata;
     public ulong Flags;
-    [CAnonymous] public KvmRunEmulationFailureUnion U;
+    [AbiAnonymous] public KvmRunEmulationFailureUnion U;
 }
 
-[AbiUnion, CAnonymousType]
+[AbiUnion]
 public unsafe partial struct KvmRunSystemEventData
 {
     [FieldOffset(0)] public ulong Flags;
@@ -577,7 +577,7 @@ public partial struct KvmRunSystemEvent
 {
     public uint Type;
     public uint Ndata;
-    [CAnonymous] public KvmRunSystemEventData U;
+    [AbiAnonymous] public KvmRunSystemEventData U;
 }
 
 [AbiStruct, CAnonymousType]
@@ -633,7 +633,7 @@ public partial struct KvmRunNotify
 }
 
 /// <summary>The anonymous exit union of <c>struct kvm_run</c>: 256 bytes, set by <c>char padding[256]</c>.</summary>
-[AbiUnion(ExpectedSize = 256), CAnonymousType]
+[AbiUnion(ExpectedSize = 256)]
 public unsafe partial struct KvmRunExit
 {
     [FieldOffset(0)] public KvmRunHw Hw;
@@ -678,7 +678,7 @@ public unsafe partial struct KvmRun
     public ushort Flags;
     public ulong Cr8;
     public ulong ApicBase;
-    [CAnonymous] public KvmRunExit Exit;
+    [AbiAnonymous] public KvmRunExit Exit;
     public ulong KvmValidRegs;
     public ulong KvmDirtyRegs;
     public KvmRunS S;

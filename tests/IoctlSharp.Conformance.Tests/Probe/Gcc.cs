@@ -19,6 +19,8 @@ public static class ProbeFiles
     public static string ProbeC => Path.Combine(ProbeDir, "probe.c");
     public static string ProbeKeys => Path.Combine(ProbeDir, "probe.keys");
     public static string XenStubDir => Path.Combine(ProbeDir, "xen-stub");
+    /// <summary>Stands in for the C library's sys/socket.h (linux/if.h's struct sockaddr): searched before any C library.</summary>
+    public static string LibcStubDir => Path.Combine(ProbeDir, "libc-stub");
     public static string CrossExpected(AbiTarget target) => Path.Combine(ProjectDir, "cross", "expected", target.CName() + ".txt");
 
     /// <summary>The checked-in probe.keys: (guard, key) per value of the array, in order.</summary>
@@ -77,7 +79,7 @@ public static class Gcc
     /// <summary>The host gcc's flags for compiling for x86_64 or i386.</summary>
     public static List<string> HostTargetFlags(AbiTarget target)
     {
-        var args = new List<string>();
+        var args = new List<string> { "-I" + ProbeFiles.LibcStubDir };
         if (target == AbiTarget.I386)
         {
             // No multilib needed: freestanding, with gcc's own headers and the host's kernel headers.

@@ -41,20 +41,6 @@ public sealed class CAnonymousTypeAttribute : Attribute
 {
 }
 
-/// <summary>The member's C name is not snake_case of the C# name.</summary>
-[AttributeUsage(AttributeTargets.Field)]
-public sealed class CNameAttribute : Attribute
-{
-    public CNameAttribute(string name) => Name = name;
-    public string Name { get; }
-}
-
-/// <summary>The member is an anonymous struct or union in C: its members are reached without a prefix.</summary>
-[AttributeUsage(AttributeTargets.Field)]
-public sealed class CAnonymousAttribute : Attribute
-{
-}
-
 /// <summary>Narrows where a type, member or request exists (added to the header's guard).</summary>
 [AttributeUsage(AttributeTargets.Struct | AttributeTargets.Field | AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class CGuardAttribute : Attribute

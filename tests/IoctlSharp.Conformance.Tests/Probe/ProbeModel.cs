@@ -35,6 +35,10 @@ public static class ProbeModel
 {
     public const string HeadersNamespace = "IoctlSharp.Conformance.Tests.Headers";
 
+    // Before Types, which reads the C names from the layouts.
+    private static readonly MethodInfo s_of = typeof(AbiLayout).GetMethod(nameof(AbiLayout.Of))!;
+    private static readonly ConcurrentDictionary<(Type, AbiTarget), AbiStructLayout> s_layouts = new();
+
     /// <summary>The headers in probe order, with the guard under which each is included.</summary>
     public static readonly IReadOnlyList<(string Namespace, string Include, Guard Guard)> Headers = new[]
     {
@@ -43,6 +47,9 @@ public static class ProbeModel
         (HeadersNamespace + ".Kvm", "linux/kvm.h", Guard.Kvm),
         (HeadersNamespace + ".Xen", "xen/privcmd.h", Guard.Xen),
         (HeadersNamespace + ".LayoutRules", "\"layout-rules.h\"", Guard.Always),
+        (HeadersNamespace + ".If", "linux/if.h", Guard.Always),
+        (HeadersNamespace + ".If", "linux/sockios.h", Guard.Always),
+        (HeadersNamespace + ".IoUring", "linux/io_uring.h", Guard.Always),
         (HeadersNamespace + ".Mman", "linux/mman.h", Guard.Always),
     };
 
@@ -129,15 +136,20 @@ public static class ProbeModel
 
     private static Guard OwnGuard(MemberInfo m) => m.GetCustomAttribute<CGuardAttribute>()?.Guard ?? Guard.Always;
 
+    /// <summary>The types of [AbiAnonymous] members: they have no C name, so they are probed through their parents only.</summary>
+    private static readonly HashSet<Type> AnonymousMemberTypes = DeclaredTypes()
+        .SelectMany(t => t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        .Where(f => f.IsDefined(typeof(AbiAnonymousAttribute), false)).Select(f => f.FieldType).ToHashSet();
+
     /// <summary>Every C type probed at top level, in probe order (a type with an ILP32 spelling appears twice).</summary>
     public static IReadOnlyList<ProbedType> Types { get; } = DeclaredTypes()
-        .Where(t => IsAbiType(t) && !t.IsDefined(typeof(CAnonymousTypeAttribute), false))
+        .Where(t => IsAbiType(t) && !t.IsDefined(typeof(CAnonymousTypeAttribute), false) && !AnonymousMemberTypes.Contains(t))
         .SelectMany(t =>
         {
             var guard = HeaderGuard(t) | OwnGuard(t);
             bool union = t.IsDefined(typeof(AbiUnionAttribute), false);
             var ctype = t.GetCustomAttribute<CTypeAttribute>();
-            string spelling = ctype?.Spelling ?? (union ? "union " : "struct ") + SnakeCase(t.Name);
+            string spelling = ctype?.Spelling ?? (union ? "union " : "struct ") + LayoutOf(t, AbiTarget.X86_64).CName;
             return ctype?.Ilp32Spelling is { } ilp32
                 ? new[] { new ProbedType(t, spelling, guard | Guard.Lp64), new ProbedType(t, ilp32, guard | Guard.Ilp32, $" /* as {t.Name} */") }
                 : new[] { new ProbedType(t, spelling, guard) };
@@ -187,14 +199,10 @@ public static class ProbeModel
 
     // ---------------------------------------------------------------- entries
 
-    private static readonly MethodInfo s_of = typeof(AbiLayout).GetMethod(nameof(AbiLayout.Of))!;
-    private static readonly ConcurrentDictionary<(Type, AbiTarget), AbiStructLayout> s_layouts = new();
 
     /// <summary>IoctlSharp's layout of <paramref name="type"/> on <paramref name="target"/> (AbiLayout.Of&lt;T&gt;).</summary>
     public static AbiStructLayout LayoutOf(Type type, AbiTarget target)
         => s_layouts.GetOrAdd((type, target), k => (AbiStructLayout)s_of.MakeGenericMethod(k.Item1).Invoke(null, new object[] { k.Item2 })!);
-
-    private readonly record struct Step(string Field, int? Index);
 
     private static IReadOnlyList<ProbeEntry> BuildEntries()
     {
@@ -205,7 +213,7 @@ public static class ProbeModel
             string decl = type.Name;
             list.Add(new ProbeEntry($"sizeof({t.CSpelling}){t.KeySuffix}", t.Guard, "sizeof", decl, target => (uint)LayoutOf(type, target).Size));
             list.Add(new ProbeEntry($"_Alignof({t.CSpelling}){t.KeySuffix}", t.Guard, "alignof", decl, target => (uint)LayoutOf(type, target).Alignment));
-            Members(list, t, type, new List<Step>(), "", t.Guard);
+            Members(list, t, type, "", t.Guard);
         }
 
         foreach (var r in Requests)
@@ -236,7 +244,7 @@ public static class ProbeModel
         return names;
     }
 
-    private static void Members(List<ProbeEntry> list, ProbedType root, Type type, List<Step> steps, string cPath, Guard guard)
+    private static void Members(List<ProbeEntry> list, ProbedType root, Type type, string cPath, Guard guard)
     {
         var probeLayout = LayoutOf(type, AbiTarget.X86_64); // only for the member names and order
         foreach (var f in probeLayout.Fields)
@@ -246,26 +254,27 @@ public static class ProbeModel
             var fieldGuard = guard | OwnGuard(field);
             if (f.BitFields.Count > 0)
             {
-                // A storage member is no C member: its bit-fields are probed, each by its own name.
-                var storageSteps = steps.ToArray();
-                string storageName = f.Name;
+                // A storage member is no C member: its bit-fields are probed, each by its own name (bit offsets are
+                // from the struct that holds them, so from the root they add that struct's offset).
+                string parentPath = cPath, storageName = f.Name;
                 foreach (var b in f.BitFields.Where(b => b.Name is not null))
                 {
                     string path = cPath.Length == 0 ? b.Name! : cPath + "." + b.Name;
                     string bitName = b.Name!;
                     string where = $"{type.Name}.{f.Name}:{b.Name}";
                     list.Add(new ProbeEntry($"bitoffset({root.CSpelling}, {path}){root.KeySuffix}", fieldGuard, "bitoffset", where,
-                        target => (uint)(Navigate(root.Type, storageSteps, target).Offset * 8 + BitOf(root.Type, storageSteps, storageName, bitName, target).BitOffset)));
+                        target => (uint)((parentPath.Length == 0 ? 0 : LayoutOf(root.Type, target).Find(parentPath).Offset) * 8 + BitOf(root.Type, parentPath, storageName, bitName, target).BitOffset)));
                     list.Add(new ProbeEntry($"bitwidth({root.CSpelling}, {path}){root.KeySuffix}", fieldGuard, "bitwidth", where,
-                        target => (uint)BitOf(root.Type, storageSteps, storageName, bitName, target).Width));
+                        target => (uint)BitOf(root.Type, parentPath, storageName, bitName, target).Width));
                 }
 
                 continue;
             }
 
-            bool anonymous = field.IsDefined(typeof(CAnonymousAttribute), false);
-            string cName = field.GetCustomAttribute<CNameAttribute>()?.Name ?? SnakeCase(f.Name);
-            string memberPath = anonymous ? cPath : cPath.Length == 0 ? cName : cPath + "." + cName;
+            // The product's C names and anonymous members: the paths gcc is asked about are the ones
+            // AbiStructLayout.Find takes, and every value below is computed by Find: gcc checks the C paths too.
+            bool anonymous = f.IsAnonymous;
+            string memberPath = anonymous ? cPath : cPath.Length == 0 ? f.CName : cPath + "." + f.CName;
 
             // The member's nested C type, if any: a struct/union, or the element of an [InlineArray] of them.
             Type? nested = null;
@@ -288,51 +297,47 @@ public static class ProbeModel
             if (nested is not null)
                 fieldGuard |= OwnGuard(nested);
 
-            var memberSteps = new List<Step>(steps) { new(f.Name, null) };
             if (!anonymous)
-                AddMember(list, root, memberSteps, memberPath, fieldGuard, type.Name + "." + f.Name);
+                AddMember(list, root, memberPath, fieldGuard, type.Name + "." + f.Name);
 
             if (nested is null)
                 continue;
             if (isArrayOfAggregates)
             {
                 int index = f.Count > 1 ? 1 : 0; // element 1 checks the stride too
-                var elementSteps = new List<Step>(steps) { new(f.Name, index) };
                 string elementPath = $"{memberPath}[{index}]";
-                AddMember(list, root, elementSteps, elementPath, fieldGuard, $"{type.Name}.{f.Name}[{index}]");
-                Members(list, root, nested, elementSteps, elementPath, fieldGuard);
+                AddMember(list, root, elementPath, fieldGuard, $"{type.Name}.{f.Name}[{index}]");
+                Members(list, root, nested, elementPath, fieldGuard);
             }
             else
             {
-                Members(list, root, nested, memberSteps, memberPath, fieldGuard);
+                Members(list, root, nested, memberPath, fieldGuard);
             }
         }
 
         if (probeLayout.FlexibleArray is { } flex)
         {
-            string cName = SnakeCase(flex.Name);
-            string path = cPath.Length == 0 ? cName : cPath + "." + cName;
-            var flexSteps = new List<Step>(steps) { new(flex.Name, null) };
+            string path = cPath.Length == 0 ? flex.CName : cPath + "." + flex.CName;
             list.Add(new ProbeEntry($"offsetof({root.CSpelling}, {path}){root.KeySuffix}", guard, "offsetof", type.Name + "." + flex.Name + "[]",
-                target => (uint)Navigate(root.Type, flexSteps, target).Offset));
+                target => (uint)LayoutOf(root.Type, target).Find(path).Offset));
         }
     }
 
-    private static void AddMember(List<ProbeEntry> list, ProbedType root, List<Step> steps, string cPath, Guard guard, string decl)
+    /// <summary>offsetof and sizeof of the member at <paramref name="cPath"/>, as AbiStructLayout.Find computes them.</summary>
+    private static void AddMember(List<ProbeEntry> list, ProbedType root, string cPath, Guard guard, string decl)
     {
-        var frozen = steps.ToArray();
         list.Add(new ProbeEntry($"offsetof({root.CSpelling}, {cPath}){root.KeySuffix}", guard, "offsetof", decl,
-            target => (uint)Navigate(root.Type, frozen, target).Offset));
+            target => (uint)LayoutOf(root.Type, target).Find(cPath).Offset));
         list.Add(new ProbeEntry($"sizeof((({root.CSpelling} *)0)->{cPath}){root.KeySuffix}", guard, "membersize", decl,
-            target => (uint)Navigate(root.Type, frozen, target).Size));
+            target => (uint)LayoutOf(root.Type, target).Find(cPath).Size));
     }
 
-    /// <summary>The bit-field <paramref name="bitField"/> of the storage member <paramref name="storage"/> of the struct reached by <paramref name="steps"/>.</summary>
-    private static AbiBitFieldLayout BitOf(Type root, IReadOnlyList<Step> steps, string storage, string bitField, AbiTarget target)
+    /// <summary>The bit-field <paramref name="bitField"/> of the storage member <paramref name="storage"/> of the struct at C path <paramref name="parentPath"/>.</summary>
+    private static AbiBitFieldLayout BitOf(Type root, string parentPath, string storage, string bitField, AbiTarget target)
     {
         var layout = LayoutOf(root, target);
-        foreach (var step in steps)
-            layout = layout[step.Field].Nested!;
+        if (parentPath.Length > 0)
+            layout = layout.Find(parentPath).Nested!;
         return layout[storage].BitFields.Single(b => b.Name == bitField);
     }
 
@@ -356,29 +361,6 @@ public static class ProbeModel
         return ((uint)set.Min(), (uint)set.Count);
     }
 
-    /// <summary>The offset from the root and the size of the member reached by <paramref name="steps"/>.</summary>
-    private static (int Offset, int Size) Navigate(Type root, IReadOnlyList<Step> steps, AbiTarget target)
-    {
-        var layout = LayoutOf(root, target);
-        int offset = 0, size = layout.Size;
-        foreach (var step in steps)
-        {
-            var f = layout[step.Field];
-            offset += f.Offset;
-            size = f.Size;
-            if (step.Index is int i)
-            {
-                int element = f.Count == 0 ? 0 : f.Size / f.Count;
-                offset += i * element;
-                size = element;
-            }
-
-            layout = f.Nested!;
-        }
-
-        return (offset, size);
-    }
-
     private static Func<AbiTarget, uint> RequestFunction(ProbedRequest r)
     {
         var group = r.Method.DeclaringType!;
@@ -396,29 +378,6 @@ public static class ProbeModel
         var plain = holder.GetMethod("For", new[] { typeof(AbiTarget) })
                     ?? throw new InvalidOperationException($"{holder.FullName} has no For(AbiTarget).");
         return target => (uint)plain.Invoke(null, new object[] { target })!;
-    }
-
-    /// <summary><c>KvmUserspaceMemoryRegion</c> to <c>kvm_userspace_memory_region</c>; digits stay attached (<c>KvmCpuidEntry2</c> to <c>kvm_cpuid_entry2</c>).</summary>
-    public static string SnakeCase(string name)
-    {
-        var sb = new StringBuilder();
-        for (int i = 0; i < name.Length; i++)
-        {
-            char c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])
-                              || (char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]))))
-                    sb.Append('_');
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
     }
 
     // ---------------------------------------------------------------- probe.c and probe.keys

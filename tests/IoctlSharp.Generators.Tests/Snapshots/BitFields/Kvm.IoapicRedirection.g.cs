@@ -75,11 +75,11 @@ namespace Kvm
                 case '0': // x86_64, i386, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa, m68k, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("IoapicRedirection", "ioapic_redirection", target, false, 8, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Vector", 0, 1, 1),
-                        new global::IoctlSharp.AbiFieldLayout("ModeBits", 1, 1, 1, new global::IoctlSharp.AbiBitFieldLayout[] { new global::IoctlSharp.AbiBitFieldLayout("delivery_mode", 8, 3, false), new global::IoctlSharp.AbiBitFieldLayout("dest_mode", 11, 1, false), new global::IoctlSharp.AbiBitFieldLayout("delivery_status", 12, 1, false), new global::IoctlSharp.AbiBitFieldLayout("polarity", 13, 1, false), new global::IoctlSharp.AbiBitFieldLayout("remote_irr", 14, 1, false), new global::IoctlSharp.AbiBitFieldLayout("trig_mode", 15, 1, false) }),
-                        new global::IoctlSharp.AbiFieldLayout("MaskBits", 2, 1, 1, new global::IoctlSharp.AbiBitFieldLayout[] { new global::IoctlSharp.AbiBitFieldLayout("mask", 16, 1, false), new global::IoctlSharp.AbiBitFieldLayout(null, 17, 2, false), new global::IoctlSharp.AbiBitFieldLayout("level", 19, 5, true) }),
-                        new global::IoctlSharp.AbiFieldLayout("Reserved", 3, 4, 1, 4),
-                        new global::IoctlSharp.AbiFieldLayout("DestId", 7, 1, 1),
+                        new global::IoctlSharp.AbiFieldLayout("Vector", "vector", 0, 1, 1),
+                        new global::IoctlSharp.AbiFieldLayout("ModeBits", "mode_bits", 1, 1, 1, bitFields: new global::IoctlSharp.AbiBitFieldLayout[] { new global::IoctlSharp.AbiBitFieldLayout("delivery_mode", 8, 3, false), new global::IoctlSharp.AbiBitFieldLayout("dest_mode", 11, 1, false), new global::IoctlSharp.AbiBitFieldLayout("delivery_status", 12, 1, false), new global::IoctlSharp.AbiBitFieldLayout("polarity", 13, 1, false), new global::IoctlSharp.AbiBitFieldLayout("remote_irr", 14, 1, false), new global::IoctlSharp.AbiBitFieldLayout("trig_mode", 15, 1, false) }),
+                        new global::IoctlSharp.AbiFieldLayout("MaskBits", "mask_bits", 2, 1, 1, bitFields: new global::IoctlSharp.AbiBitFieldLayout[] { new global::IoctlSharp.AbiBitFieldLayout("mask", 16, 1, false), new global::IoctlSharp.AbiBitFieldLayout(null, 17, 2, false), new global::IoctlSharp.AbiBitFieldLayout("level", 19, 5, true) }),
+                        new global::IoctlSharp.AbiFieldLayout("Reserved", "reserved", 3, 4, 1, 4),
+                        new global::IoctlSharp.AbiFieldLayout("DestId", "dest_id", 7, 1, 1),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

@@ -83,20 +83,20 @@ namespace Compat
                 case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("Iovec", "iovec", target, false, 16, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Base", 0, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Len", 8, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Base", "base", 0, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Len", "len", 8, 8, 8),
                     });
                 case '1': // i386, arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("Iovec", "iovec", target, false, 8, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Base", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Len", 4, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Base", "base", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Len", "len", 4, 4, 4),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("Iovec", "iovec", target, false, 8, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Base", 0, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Len", 4, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Base", "base", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Len", "len", 4, 4, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

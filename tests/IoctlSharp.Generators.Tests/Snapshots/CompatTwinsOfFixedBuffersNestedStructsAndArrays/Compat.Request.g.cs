@@ -105,34 +105,34 @@ namespace Compat
                 case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("Request", "request", target, false, 96, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Resv", 0, 48, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Vecs", 48, 32, 8, 2, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Offset", 80, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Callback", 88, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Resv", "resv", 0, 48, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Vecs", "vecs", 48, 32, 8, 2, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Offset", "offset", 80, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Callback", "callback", 88, 8, 8),
                     });
                 case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("Request", "request", target, false, 68, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Resv", 0, 44, 4, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Vecs", 44, 16, 4, 2, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Offset", 60, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Callback", 64, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Resv", "resv", 0, 44, 4, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Vecs", "vecs", 44, 16, 4, 2, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Offset", "offset", 60, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Callback", "callback", 64, 4, 4),
                     });
                 case '2': // arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa
                     return new global::IoctlSharp.AbiStructLayout("Request", "request", target, false, 72, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Resv", 0, 48, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Vecs", 48, 16, 4, 2, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Offset", 64, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Callback", 68, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Resv", "resv", 0, 48, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Vecs", "vecs", 48, 16, 4, 2, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Offset", "offset", 64, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Callback", "callback", 68, 4, 4),
                     });
                 case '3': // m68k
                     return new global::IoctlSharp.AbiStructLayout("Request", "request", target, false, 68, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Resv", 0, 44, 2, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Vecs", 44, 16, 2, 2, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Offset", 60, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Callback", 64, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Resv", "resv", 0, 44, 2, 1, global::IoctlSharp.AbiLayout.Of<global::Compat.SpaceResv>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Vecs", "vecs", 44, 16, 2, 2, global::IoctlSharp.AbiLayout.Of<global::Compat.Iovec>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Offset", "offset", 60, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Callback", "callback", 64, 4, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

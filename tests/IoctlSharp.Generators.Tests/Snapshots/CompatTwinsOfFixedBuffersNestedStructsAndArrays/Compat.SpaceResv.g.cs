@@ -98,35 +98,35 @@ namespace Compat
                 case '0': // x86_64, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa
                     return new global::IoctlSharp.AbiStructLayout("SpaceResv", "space_resv", target, false, 48, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Type", 0, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Whence", 2, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Start", 8, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Len", 16, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Sysid", 24, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Pid", 28, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Pad", 32, 16, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Type", "type", 0, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Whence", "whence", 2, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Start", "start", 8, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Len", "len", 16, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Sysid", "sysid", 24, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Pid", "pid", 28, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Pad", "pad", 32, 16, 4, 4),
                     });
                 case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("SpaceResv", "space_resv", target, false, 44, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Type", 0, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Whence", 2, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Start", 4, 8, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Len", 12, 8, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Sysid", 20, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Pid", 24, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Pad", 28, 16, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Type", "type", 0, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Whence", "whence", 2, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Start", "start", 4, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Len", "len", 12, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Sysid", "sysid", 20, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Pid", "pid", 24, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Pad", "pad", 28, 16, 4, 4),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("SpaceResv", "space_resv", target, false, 44, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Type", 0, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Whence", 2, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Start", 4, 8, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Len", 12, 8, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Sysid", 20, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Pid", 24, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Pad", 28, 16, 2, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Type", "type", 0, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Whence", "whence", 2, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Start", "start", 4, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Len", "len", 12, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Sysid", "sysid", 20, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Pid", "pid", 24, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Pad", "pad", 28, 16, 2, 4),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

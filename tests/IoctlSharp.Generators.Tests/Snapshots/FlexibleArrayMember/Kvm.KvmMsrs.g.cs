@@ -86,21 +86,21 @@ namespace Kvm
                 case '0': // x86_64, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa
                     return new global::IoctlSharp.AbiStructLayout("KvmMsrs", "kvm_msrs", target, false, 8, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Nmsrs", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Pad", 4, 4, 4),
-                    }, new global::IoctlSharp.AbiFieldLayout("Entries", 8, 0, 8, 0, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmMsrEntry>(target)));
+                        new global::IoctlSharp.AbiFieldLayout("Nmsrs", "nmsrs", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Pad", "pad", 4, 4, 4),
+                    }, new global::IoctlSharp.AbiFieldLayout("Entries", "entries", 8, 0, 8, 0, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmMsrEntry>(target)));
                 case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("KvmMsrs", "kvm_msrs", target, false, 8, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Nmsrs", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Pad", 4, 4, 4),
-                    }, new global::IoctlSharp.AbiFieldLayout("Entries", 8, 0, 4, 0, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmMsrEntry>(target)));
+                        new global::IoctlSharp.AbiFieldLayout("Nmsrs", "nmsrs", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Pad", "pad", 4, 4, 4),
+                    }, new global::IoctlSharp.AbiFieldLayout("Entries", "entries", 8, 0, 4, 0, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmMsrEntry>(target)));
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("KvmMsrs", "kvm_msrs", target, false, 8, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Nmsrs", 0, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Pad", 4, 4, 2),
-                    }, new global::IoctlSharp.AbiFieldLayout("Entries", 8, 0, 2, 0, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmMsrEntry>(target)));
+                        new global::IoctlSharp.AbiFieldLayout("Nmsrs", "nmsrs", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Pad", "pad", 4, 4, 2),
+                    }, new global::IoctlSharp.AbiFieldLayout("Entries", "entries", 8, 0, 2, 0, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmMsrEntry>(target)));
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));
             }

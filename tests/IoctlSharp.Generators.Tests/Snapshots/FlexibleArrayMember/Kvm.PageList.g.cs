@@ -83,18 +83,18 @@ namespace Kvm
                 case '0': // x86_64, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa
                     return new global::IoctlSharp.AbiStructLayout("PageList", "page_list", target, false, 8, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Count", 0, 4, 4),
-                    }, new global::IoctlSharp.AbiFieldLayout("Pages", 8, 0, 8, 0));
+                        new global::IoctlSharp.AbiFieldLayout("Count", "count", 0, 4, 4),
+                    }, new global::IoctlSharp.AbiFieldLayout("Pages", "pages", 8, 0, 8, 0));
                 case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("PageList", "page_list", target, false, 4, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Count", 0, 4, 4),
-                    }, new global::IoctlSharp.AbiFieldLayout("Pages", 4, 0, 4, 0));
+                        new global::IoctlSharp.AbiFieldLayout("Count", "count", 0, 4, 4),
+                    }, new global::IoctlSharp.AbiFieldLayout("Pages", "pages", 4, 0, 4, 0));
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("PageList", "page_list", target, false, 4, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Count", 0, 4, 2),
-                    }, new global::IoctlSharp.AbiFieldLayout("Pages", 4, 0, 2, 0));
+                        new global::IoctlSharp.AbiFieldLayout("Count", "count", 0, 4, 2),
+                    }, new global::IoctlSharp.AbiFieldLayout("Pages", "pages", 4, 0, 2, 0));
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));
             }

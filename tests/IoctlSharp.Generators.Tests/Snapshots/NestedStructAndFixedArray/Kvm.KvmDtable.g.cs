@@ -86,23 +86,23 @@ namespace Kvm
                 case '0': // x86_64, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa
                     return new global::IoctlSharp.AbiStructLayout("KvmDtable", "kvm_dtable", target, false, 16, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Base", 0, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Limit", 8, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Padding", 10, 6, 2, 3),
+                        new global::IoctlSharp.AbiFieldLayout("Base", "base", 0, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Limit", "limit", 8, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Padding", "padding", 10, 6, 2, 3),
                     });
                 case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("KvmDtable", "kvm_dtable", target, false, 16, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Base", 0, 8, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Limit", 8, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Padding", 10, 6, 2, 3),
+                        new global::IoctlSharp.AbiFieldLayout("Base", "base", 0, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Limit", "limit", 8, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Padding", "padding", 10, 6, 2, 3),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("KvmDtable", "kvm_dtable", target, false, 16, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Base", 0, 8, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Limit", 8, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Padding", 10, 6, 2, 3),
+                        new global::IoctlSharp.AbiFieldLayout("Base", "base", 0, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Limit", "limit", 8, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Padding", "padding", 10, 6, 2, 3),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

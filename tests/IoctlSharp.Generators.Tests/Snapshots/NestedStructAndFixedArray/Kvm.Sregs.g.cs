@@ -89,26 +89,26 @@ namespace Kvm
                 case '0': // x86_64, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa
                     return new global::IoctlSharp.AbiStructLayout("Sregs", "sregs", target, false, 88, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Cs", 0, 24, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmSegment>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Gdt", 24, 16, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmDtable>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Cr0", 40, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("InterruptBitmap", 48, 40, 8, 5),
+                        new global::IoctlSharp.AbiFieldLayout("Cs", "cs", 0, 24, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmSegment>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Gdt", "gdt", 24, 16, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmDtable>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Cr0", "cr0", 40, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("InterruptBitmap", "interrupt_bitmap", 48, 40, 8, 5),
                     });
                 case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("Sregs", "sregs", target, false, 88, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Cs", 0, 24, 4, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmSegment>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Gdt", 24, 16, 4, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmDtable>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Cr0", 40, 8, 4),
-                        new global::IoctlSharp.AbiFieldLayout("InterruptBitmap", 48, 40, 4, 5),
+                        new global::IoctlSharp.AbiFieldLayout("Cs", "cs", 0, 24, 4, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmSegment>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Gdt", "gdt", 24, 16, 4, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmDtable>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Cr0", "cr0", 40, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("InterruptBitmap", "interrupt_bitmap", 48, 40, 4, 5),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("Sregs", "sregs", target, false, 88, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Cs", 0, 24, 2, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmSegment>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Gdt", 24, 16, 2, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmDtable>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("Cr0", 40, 8, 2),
-                        new global::IoctlSharp.AbiFieldLayout("InterruptBitmap", 48, 40, 2, 5),
+                        new global::IoctlSharp.AbiFieldLayout("Cs", "cs", 0, 24, 2, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmSegment>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Gdt", "gdt", 24, 16, 2, 1, global::IoctlSharp.AbiLayout.Of<global::Kvm.KvmDtable>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Cr0", "cr0", 40, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("InterruptBitmap", "interrupt_bitmap", 48, 40, 2, 5),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

@@ -83,20 +83,20 @@ namespace Vbox
                 case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("HgcmFunctionParameter", "vmmdev_hgcm_function_parameter", target, false, 16, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Type", 0, 4, 1),
-                        new global::IoctlSharp.AbiFieldLayout("U", 4, 12, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.ParameterUnion>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Type", "type", 0, 4, 1),
+                        new global::IoctlSharp.AbiFieldLayout("U", "u", 4, 12, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.ParameterUnion>(target)),
                     });
                 case '1': // i386, arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("HgcmFunctionParameter", "vmmdev_hgcm_function_parameter", target, false, 12, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Type", 0, 4, 1),
-                        new global::IoctlSharp.AbiFieldLayout("U", 4, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.ParameterUnion>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Type", "type", 0, 4, 1),
+                        new global::IoctlSharp.AbiFieldLayout("U", "u", 4, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.ParameterUnion>(target)),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("HgcmFunctionParameter", "vmmdev_hgcm_function_parameter", target, false, 12, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Type", 0, 4, 1),
-                        new global::IoctlSharp.AbiFieldLayout("U", 4, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.ParameterUnion>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Type", "type", 0, 4, 1),
+                        new global::IoctlSharp.AbiFieldLayout("U", "u", 4, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.ParameterUnion>(target)),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

@@ -83,14 +83,14 @@ namespace Vbox
                 case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("LinearAddress", "linear_address", target, true, 8, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("PhysAddr", 0, 8, 1),
-                        new global::IoctlSharp.AbiFieldLayout("LinearAddr", 0, 8, 1),
+                        new global::IoctlSharp.AbiFieldLayout("PhysAddr", "phys_addr", 0, 8, 1),
+                        new global::IoctlSharp.AbiFieldLayout("LinearAddr", "linear_addr", 0, 8, 1),
                     });
                 case '1': // i386, arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa, m68k, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("LinearAddress", "linear_address", target, true, 4, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("PhysAddr", 0, 4, 1),
-                        new global::IoctlSharp.AbiFieldLayout("LinearAddr", 0, 4, 1),
+                        new global::IoctlSharp.AbiFieldLayout("PhysAddr", "phys_addr", 0, 4, 1),
+                        new global::IoctlSharp.AbiFieldLayout("LinearAddr", "linear_addr", 0, 4, 1),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

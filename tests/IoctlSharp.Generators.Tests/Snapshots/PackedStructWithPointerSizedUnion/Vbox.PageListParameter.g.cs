@@ -69,14 +69,14 @@ namespace Vbox
                 case '0': // x86_64, i386, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("PageListParameter", "page_list_parameter", target, false, 8, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Size", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Offset", 4, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Size", "size", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Offset", "offset", 4, 4, 4),
                     });
                 case '1': // m68k
                     return new global::IoctlSharp.AbiStructLayout("PageListParameter", "page_list_parameter", target, false, 8, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Size", 0, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Offset", 4, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Size", "size", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Offset", "offset", 4, 4, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

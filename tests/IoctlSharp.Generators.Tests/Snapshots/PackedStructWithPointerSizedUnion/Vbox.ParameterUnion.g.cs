@@ -89,26 +89,26 @@ namespace Vbox
                 case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("ParameterUnion", "parameter_union", target, true, 12, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Value32", 0, 4, 1),
-                        new global::IoctlSharp.AbiFieldLayout("Value64", 0, 8, 1),
-                        new global::IoctlSharp.AbiFieldLayout("Pointer", 0, 12, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PointerParameter>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("PageList", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PageListParameter>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Value32", "value32", 0, 4, 1),
+                        new global::IoctlSharp.AbiFieldLayout("Value64", "value64", 0, 8, 1),
+                        new global::IoctlSharp.AbiFieldLayout("Pointer", "pointer", 0, 12, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PointerParameter>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("PageList", "page_list", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PageListParameter>(target)),
                     });
                 case '1': // i386, arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("ParameterUnion", "parameter_union", target, true, 8, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Value32", 0, 4, 1),
-                        new global::IoctlSharp.AbiFieldLayout("Value64", 0, 8, 1),
-                        new global::IoctlSharp.AbiFieldLayout("Pointer", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PointerParameter>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("PageList", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PageListParameter>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Value32", "value32", 0, 4, 1),
+                        new global::IoctlSharp.AbiFieldLayout("Value64", "value64", 0, 8, 1),
+                        new global::IoctlSharp.AbiFieldLayout("Pointer", "pointer", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PointerParameter>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("PageList", "page_list", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PageListParameter>(target)),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("ParameterUnion", "parameter_union", target, true, 8, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Value32", 0, 4, 1),
-                        new global::IoctlSharp.AbiFieldLayout("Value64", 0, 8, 1),
-                        new global::IoctlSharp.AbiFieldLayout("Pointer", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PointerParameter>(target)),
-                        new global::IoctlSharp.AbiFieldLayout("PageList", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PageListParameter>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Value32", "value32", 0, 4, 1),
+                        new global::IoctlSharp.AbiFieldLayout("Value64", "value64", 0, 8, 1),
+                        new global::IoctlSharp.AbiFieldLayout("Pointer", "pointer", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PointerParameter>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("PageList", "page_list", 0, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.PageListParameter>(target)),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

@@ -83,14 +83,14 @@ namespace Vbox
                 case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("PointerParameter", "pointer_parameter", target, false, 12, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Size", 0, 4, 1),
-                        new global::IoctlSharp.AbiFieldLayout("U", 4, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.LinearAddress>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Size", "size", 0, 4, 1),
+                        new global::IoctlSharp.AbiFieldLayout("U", "u", 4, 8, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.LinearAddress>(target)),
                     });
                 case '1': // i386, arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa, m68k, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("PointerParameter", "pointer_parameter", target, false, 8, 1, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Size", 0, 4, 1),
-                        new global::IoctlSharp.AbiFieldLayout("U", 4, 4, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.LinearAddress>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Size", "size", 0, 4, 1),
+                        new global::IoctlSharp.AbiFieldLayout("U", "u", 4, 4, 1, 1, global::IoctlSharp.AbiLayout.Of<global::Vbox.LinearAddress>(target)),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

@@ -86,23 +86,23 @@ namespace Uffd
                 case '0': // x86_64, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa
                     return new global::IoctlSharp.AbiStructLayout("UffdioApi", "uffdio_api", target, false, 24, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Api", 0, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Features", 8, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Ioctls", 16, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Api", "api", 0, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Features", "features", 8, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Ioctls", "ioctls", 16, 8, 8),
                     });
                 case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("UffdioApi", "uffdio_api", target, false, 24, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Api", 0, 8, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Features", 8, 8, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Ioctls", 16, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Api", "api", 0, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Features", "features", 8, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Ioctls", "ioctls", 16, 8, 4),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("UffdioApi", "uffdio_api", target, false, 24, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Api", 0, 8, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Features", 8, 8, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Ioctls", 16, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Api", "api", 0, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Features", "features", 8, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Ioctls", "ioctls", 16, 8, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

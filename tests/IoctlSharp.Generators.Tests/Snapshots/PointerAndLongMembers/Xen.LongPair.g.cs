@@ -83,20 +83,20 @@ namespace Xen
                 case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("LongPair", "long_pair", target, false, 56, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Tag", 0, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Items", 8, 48, 8, 2, global::IoctlSharp.AbiLayout.Of<global::Xen.Longs>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Tag", "tag", 0, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Items", "items", 8, 48, 8, 2, global::IoctlSharp.AbiLayout.Of<global::Xen.Longs>(target)),
                     });
                 case '1': // i386, arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("LongPair", "long_pair", target, false, 32, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Tag", 0, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Items", 8, 24, 4, 2, global::IoctlSharp.AbiLayout.Of<global::Xen.Longs>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Tag", "tag", 0, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Items", "items", 8, 24, 4, 2, global::IoctlSharp.AbiLayout.Of<global::Xen.Longs>(target)),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("LongPair", "long_pair", target, false, 32, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Tag", 0, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Items", 8, 24, 2, 2, global::IoctlSharp.AbiLayout.Of<global::Xen.Longs>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Tag", "tag", 0, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Items", "items", 8, 24, 2, 2, global::IoctlSharp.AbiLayout.Of<global::Xen.Longs>(target)),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

@@ -86,23 +86,23 @@ namespace Xen
                 case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("Longs", "longs", target, false, 24, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Signed", 0, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Unsigned", 8, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Size", 16, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Signed", "signed", 0, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Unsigned", "unsigned", 8, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Size", "size", 16, 8, 8),
                     });
                 case '1': // i386, arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("Longs", "longs", target, false, 12, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Signed", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Unsigned", 4, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Size", 8, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Signed", "signed", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Unsigned", "unsigned", 4, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Size", "size", 8, 4, 4),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("Longs", "longs", target, false, 12, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Signed", 0, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Unsigned", 4, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Size", 8, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Signed", "signed", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Unsigned", "unsigned", 4, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Size", "size", 8, 4, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

@@ -109,38 +109,38 @@ namespace Xen
                 case '0': // x86_64, aarch64, ppc64le, riscv64, ppc64, s390x, mips64, mips64el, sparc64, alpha
                     return new global::IoctlSharp.AbiStructLayout("PrivcmdMmapbatchV2", "privcmd_mmapbatch_v2", target, false, 32, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Num", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Dom", 4, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Addr", 8, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Arr", 16, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Err", 24, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Num", "num", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Dom", "dom", 4, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Addr", "addr", 8, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Arr", "arr", 16, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Err", "err", 24, 8, 8),
                     });
                 case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("PrivcmdMmapbatchV2", "privcmd_mmapbatch_v2", target, false, 24, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Num", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Dom", 4, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Addr", 8, 8, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Arr", 16, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Err", 20, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Num", "num", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Dom", "dom", 4, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Addr", "addr", 8, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Arr", "arr", 16, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Err", "err", 20, 4, 4),
                     });
                 case '2': // arm32, mips32, x32, armel, powerpc, mipsel, mipsn32, mipsn32el, mipsr6, mipsr6el, hppa
                     return new global::IoctlSharp.AbiStructLayout("PrivcmdMmapbatchV2", "privcmd_mmapbatch_v2", target, false, 24, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Num", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Dom", 4, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Addr", 8, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Arr", 16, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Err", 20, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Num", "num", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Dom", "dom", 4, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Addr", "addr", 8, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Arr", "arr", 16, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Err", "err", 20, 4, 4),
                     });
                 case '3': // m68k
                     return new global::IoctlSharp.AbiStructLayout("PrivcmdMmapbatchV2", "privcmd_mmapbatch_v2", target, false, 22, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Num", 0, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Dom", 4, 2, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Addr", 6, 8, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Arr", 14, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Err", 18, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Num", "num", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Dom", "dom", 4, 2, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Addr", "addr", 6, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Arr", "arr", 14, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Err", "err", 18, 4, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

@@ -86,23 +86,23 @@ namespace Requests
                 case '0': // x86_64, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa
                     return new global::IoctlSharp.AbiStructLayout("Arg", "arg", target, false, 16, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Argsz", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Flags", 4, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Iova", 8, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Argsz", "argsz", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Flags", "flags", 4, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Iova", "iova", 8, 8, 8),
                     });
                 case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("Arg", "arg", target, false, 16, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Argsz", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Flags", 4, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Iova", 8, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Argsz", "argsz", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Flags", "flags", 4, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Iova", "iova", 8, 8, 4),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("Arg", "arg", target, false, 16, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Argsz", 0, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Flags", 4, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Iova", 8, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Argsz", "argsz", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Flags", "flags", 4, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Iova", "iova", 8, 8, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

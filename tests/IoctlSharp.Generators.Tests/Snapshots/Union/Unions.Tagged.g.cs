@@ -83,20 +83,20 @@ namespace Unions
                 case '0': // x86_64, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa
                     return new global::IoctlSharp.AbiStructLayout("Tagged", "tagged", target, false, 16, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Type", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("U", 8, 8, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Unions.Value>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Type", "type", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("U", "u", 8, 8, 8, 1, global::IoctlSharp.AbiLayout.Of<global::Unions.Value>(target)),
                     });
                 case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("Tagged", "tagged", target, false, 12, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Type", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("U", 4, 8, 4, 1, global::IoctlSharp.AbiLayout.Of<global::Unions.Value>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Type", "type", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("U", "u", 4, 8, 4, 1, global::IoctlSharp.AbiLayout.Of<global::Unions.Value>(target)),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("Tagged", "tagged", target, false, 12, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Type", 0, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("U", 4, 8, 2, 1, global::IoctlSharp.AbiLayout.Of<global::Unions.Value>(target)),
+                        new global::IoctlSharp.AbiFieldLayout("Type", "type", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("U", "u", 4, 8, 2, 1, global::IoctlSharp.AbiLayout.Of<global::Unions.Value>(target)),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));
