@@ -20,7 +20,9 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.NotRepresentable, Descriptors.CannotLayOut, Descriptors.InvalidAttributeValue,
         Descriptors.UnionMemberOffset, Descriptors.StructLayoutConflict, Descriptors.EmptyStruct,
         Descriptors.GenericType, Descriptors.UnsupportedTypeKind, Descriptors.HiddenInstanceData, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
-        Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion, Descriptors.UnknownTarget);
+        Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion, Descriptors.UnknownTarget,
+        Descriptors.LiteralDirectionContradicts, Descriptors.MissingTargetRequest, Descriptors.BadTargetRequest,
+        Descriptors.LiteralHasNoSizeField, Descriptors.BadMacroArgument, Descriptors.BadFileDescriptorField);
 
     public override void Initialize(AnalysisContext context)
     {

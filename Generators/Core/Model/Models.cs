@@ -45,7 +45,8 @@ internal sealed record AbiType(
 /// <param name="IsFixedBuffer">A C# <c>fixed</c> buffer (reading its address needs an unsafe context).</param>
 /// <param name="Compat">Its union discriminator or cases, for the 32-bit conversions; null = none.</param>
 /// <param name="IsVolatile">Declared <c>volatile</c>: taking its address to measure it needs CS0420 silenced.</param>
-internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer, FieldCompat? Compat = null, bool IsVolatile = false);
+/// <param name="FdSetter">From <c>[AbiFileDescriptor]</c>: the name of the generated <c>SafeHandle</c> setter; null = none.</param>
+internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer, FieldCompat? Compat = null, bool IsVolatile = false, string? FdSetter = null);
 
 /// <summary>A C struct or union, with every nested aggregate inlined so that the model is self-contained.</summary>
 /// <param name="FlexibleCount">The field that counts the flexible array's entries (<c>CountField</c>), or null.</param>
@@ -98,6 +99,27 @@ internal enum ArgumentKind
     Pointer,
     /// <summary>A <c>FlexibleBuffer&lt;T, TEntry&gt;</c>: a pointer to its header, the size of <c>T</c>.</summary>
     FlexibleBuffer,
+    /// <summary>A <c>SafeHandle</c> whose fd is passed by value (LOOP_SET_FD), with a reference held for the call.</summary>
+    Handle,
+}
+
+/// <summary>How the number is made.</summary>
+internal enum RequestForm
+{
+    /// <summary><c>_IOC(dir, type, nr, size)</c> in each target's encoding.</summary>
+    Encoded,
+    /// <summary>Numbers as written (<c>[IoctlRequest]</c>, <c>[IoctlRequestOn]</c>): no encoding applies.</summary>
+    Literal,
+}
+
+/// <summary>What the request macro does with its argument (<c>[IoctlMacroArgument]</c>).</summary>
+internal enum MacroArgument
+{
+    None,
+    /// <summary>nr + argument (<c>EVIOCGABS(abs)</c>).</summary>
+    AddsToNumber,
+    /// <summary>size = argument × the size type's size (<c>SPI_IOC_MESSAGE(n)</c>).</summary>
+    CountsSizeOf,
 }
 
 /// <summary>What a wrapper returns.</summary>
@@ -158,7 +180,12 @@ internal sealed record IoctlModel(
     /// <summary>The request number on each target, in <c>TargetAbi.All</c> order.</summary>
     EquatableArray<uint> Numbers,
     ReturnKind Return = ReturnKind.Void,
-    bool SuppressGCTransition = false);
+    bool SuppressGCTransition = false,
+    RequestForm Form = RequestForm.Encoded,
+    MacroArgument MacroArgument = MacroArgument.None,
+    /// <summary>The parameter passed to ioctl(2), or null; the macro argument's parameter, or null.</summary>
+    string? ArgumentName = null,
+    string? MacroArgumentName = null);
 
 /// <summary>An [IoctlGroup] class. A rejected group has no valid ioctls: each becomes a <see cref="RejectedIoctl"/>.</summary>
 /// <param name="RequestsClass">The name of the nested class of request numbers (<c>Requests</c> unless a member takes it).</param>

@@ -14,6 +14,7 @@
 #include <xen/privcmd.h>
 #endif
 #include "layout-rules.h"
+#include <linux/loop.h>
 
 const unsigned int ioctlsharp_probe[] = {
     sizeof(struct uffdio_api),
@@ -2465,6 +2466,70 @@ const unsigned int ioctlsharp_probe[] = {
     _Alignof(struct rules_big),
     offsetof(struct rules_big, data),
     sizeof(((struct rules_big *)0)->data),
+    sizeof(struct loop_info64),
+    _Alignof(struct loop_info64),
+    offsetof(struct loop_info64, lo_device),
+    sizeof(((struct loop_info64 *)0)->lo_device),
+    offsetof(struct loop_info64, lo_inode),
+    sizeof(((struct loop_info64 *)0)->lo_inode),
+    offsetof(struct loop_info64, lo_rdevice),
+    sizeof(((struct loop_info64 *)0)->lo_rdevice),
+    offsetof(struct loop_info64, lo_offset),
+    sizeof(((struct loop_info64 *)0)->lo_offset),
+    offsetof(struct loop_info64, lo_sizelimit),
+    sizeof(((struct loop_info64 *)0)->lo_sizelimit),
+    offsetof(struct loop_info64, lo_number),
+    sizeof(((struct loop_info64 *)0)->lo_number),
+    offsetof(struct loop_info64, lo_encrypt_type),
+    sizeof(((struct loop_info64 *)0)->lo_encrypt_type),
+    offsetof(struct loop_info64, lo_encrypt_key_size),
+    sizeof(((struct loop_info64 *)0)->lo_encrypt_key_size),
+    offsetof(struct loop_info64, lo_flags),
+    sizeof(((struct loop_info64 *)0)->lo_flags),
+    offsetof(struct loop_info64, lo_file_name),
+    sizeof(((struct loop_info64 *)0)->lo_file_name),
+    offsetof(struct loop_info64, lo_crypt_name),
+    sizeof(((struct loop_info64 *)0)->lo_crypt_name),
+    offsetof(struct loop_info64, lo_encrypt_key),
+    sizeof(((struct loop_info64 *)0)->lo_encrypt_key),
+    offsetof(struct loop_info64, lo_init),
+    sizeof(((struct loop_info64 *)0)->lo_init),
+    sizeof(struct loop_config),
+    _Alignof(struct loop_config),
+    offsetof(struct loop_config, fd),
+    sizeof(((struct loop_config *)0)->fd),
+    offsetof(struct loop_config, block_size),
+    sizeof(((struct loop_config *)0)->block_size),
+    offsetof(struct loop_config, info),
+    sizeof(((struct loop_config *)0)->info),
+    offsetof(struct loop_config, info.lo_device),
+    sizeof(((struct loop_config *)0)->info.lo_device),
+    offsetof(struct loop_config, info.lo_inode),
+    sizeof(((struct loop_config *)0)->info.lo_inode),
+    offsetof(struct loop_config, info.lo_rdevice),
+    sizeof(((struct loop_config *)0)->info.lo_rdevice),
+    offsetof(struct loop_config, info.lo_offset),
+    sizeof(((struct loop_config *)0)->info.lo_offset),
+    offsetof(struct loop_config, info.lo_sizelimit),
+    sizeof(((struct loop_config *)0)->info.lo_sizelimit),
+    offsetof(struct loop_config, info.lo_number),
+    sizeof(((struct loop_config *)0)->info.lo_number),
+    offsetof(struct loop_config, info.lo_encrypt_type),
+    sizeof(((struct loop_config *)0)->info.lo_encrypt_type),
+    offsetof(struct loop_config, info.lo_encrypt_key_size),
+    sizeof(((struct loop_config *)0)->info.lo_encrypt_key_size),
+    offsetof(struct loop_config, info.lo_flags),
+    sizeof(((struct loop_config *)0)->info.lo_flags),
+    offsetof(struct loop_config, info.lo_file_name),
+    sizeof(((struct loop_config *)0)->info.lo_file_name),
+    offsetof(struct loop_config, info.lo_crypt_name),
+    sizeof(((struct loop_config *)0)->info.lo_crypt_name),
+    offsetof(struct loop_config, info.lo_encrypt_key),
+    sizeof(((struct loop_config *)0)->info.lo_encrypt_key),
+    offsetof(struct loop_config, info.lo_init),
+    sizeof(((struct loop_config *)0)->info.lo_init),
+    offsetof(struct loop_config, __reserved),
+    sizeof(((struct loop_config *)0)->__reserved),
     USERFAULTFD_IOC_NEW,
     UFFDIO_API,
     UFFDIO_REGISTER,
@@ -2604,6 +2669,20 @@ const unsigned int ioctlsharp_probe[] = {
     RULES_IOC_READ_7,
     RULES_IOR_TOP,
     RULES_IO_TOP,
+    LOOP_SET_FD,
+    LOOP_CLR_FD,
+    LOOP_SET_STATUS,
+    LOOP_GET_STATUS,
+    LOOP_SET_STATUS64,
+    LOOP_GET_STATUS64,
+    LOOP_CHANGE_FD,
+    LOOP_SET_CAPACITY,
+    LOOP_SET_DIRECT_IO,
+    LOOP_SET_BLOCK_SIZE,
+    LOOP_CONFIGURE,
+    LOOP_CTL_ADD,
+    LOOP_CTL_REMOVE,
+    LOOP_CTL_GET_FREE,
 };
 
 const unsigned int ioctlsharp_probe_keys[] = {
@@ -5080,23 +5159,14 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2450,
     2451,
     2452,
-#if __has_include(<asm/kvm.h>)
     2453,
     2454,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2455,
-#endif
-#if __has_include(<asm/kvm.h>)
     2456,
     2457,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2458,
     2459,
     2460,
-#endif
-#if __has_include(<asm/kvm.h>)
     2461,
     2462,
     2463,
@@ -5119,74 +5189,60 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2480,
     2481,
     2482,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2483,
     2484,
     2485,
     2486,
-#endif
-#if __has_include(<asm/kvm.h>)
     2487,
     2488,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2489,
     2490,
-#endif
-#if __has_include(<asm/kvm.h>)
     2491,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2492,
     2493,
     2494,
     2495,
     2496,
     2497,
-#endif
-#if __has_include(<asm/kvm.h>)
     2498,
     2499,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2500,
     2501,
     2502,
     2503,
     2504,
-#endif
-#if __has_include(<asm/kvm.h>)
     2505,
     2506,
     2507,
     2508,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2509,
     2510,
-#endif
-#if __has_include(<asm/kvm.h>)
     2511,
     2512,
     2513,
     2514,
     2515,
     2516,
+#if __has_include(<asm/kvm.h>)
     2517,
     2518,
-    2519,
-    2520,
 #endif
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2519,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2520,
     2521,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2522,
     2523,
     2524,
+#endif
+#if __has_include(<asm/kvm.h>)
     2525,
     2526,
     2527,
-#endif
     2528,
     2529,
     2530,
@@ -5195,4 +5251,105 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2533,
     2534,
     2535,
+    2536,
+    2537,
+    2538,
+    2539,
+    2540,
+    2541,
+    2542,
+    2543,
+    2544,
+    2545,
+    2546,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2547,
+    2548,
+    2549,
+    2550,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2551,
+    2552,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2553,
+    2554,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2555,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2556,
+    2557,
+    2558,
+    2559,
+    2560,
+    2561,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2562,
+    2563,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2564,
+    2565,
+    2566,
+    2567,
+    2568,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2569,
+    2570,
+    2571,
+    2572,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2573,
+    2574,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2575,
+    2576,
+    2577,
+    2578,
+    2579,
+    2580,
+    2581,
+    2582,
+    2583,
+    2584,
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
+    2585,
+    2586,
+    2587,
+    2588,
+    2589,
+    2590,
+    2591,
+#endif
+    2592,
+    2593,
+    2594,
+    2595,
+    2596,
+    2597,
+    2598,
+    2599,
+    2600,
+    2601,
+    2602,
+    2603,
+    2604,
+    2605,
+    2606,
+    2607,
+    2608,
+    2609,
+    2610,
+    2611,
+    2612,
+    2613,
 };
