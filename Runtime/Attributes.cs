@@ -248,7 +248,7 @@ public sealed class IoctlAttribute : IoctlAttributeBase
 /// </summary>
 /// <remarks>
 /// A number whose direction bits (on any target's encoding) say that the driver reads or writes a buffer the
-/// argument cannot be — a READ bit with an <c>in</c> argument, any direction bit with an argument by value — is
+/// argument cannot be — a READ bit with an <c>in</c> argument, a WRITE bit with an <c>out</c> one, any direction bit with no argument — is
 /// compile error ISH207. The group's type byte does not apply: the number is taken as written.
 /// </remarks>
 public sealed class IoctlRequestAttribute : IoctlAttributeBase

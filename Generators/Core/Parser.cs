@@ -986,12 +986,11 @@ internal sealed partial class Parser
         string bits = read && write ? "_IOC_READ|_IOC_WRITE" : read ? "_IOC_READ" : write ? "_IOC_WRITE" : $"no direction this encoding has ({dir})";
         if (!read && !write)
             return (bits, "cannot be read as any direction");
+        // A value passed by value is no contradiction: TIOCSIG is _IOW('T', 0x36, int) and takes the signal by value.
         switch (kind)
         {
             case ArgumentKind.None:
                 return (bits, "is missing (the number promises a buffer)");
-            case ArgumentKind.Value or ArgumentKind.Handle:
-                return (bits, "is passed by value (the number promises a buffer)");
             case ArgumentKind.Ref when refKind == "out" && write:
                 return (bits, "is 'out' (the driver only writes it, but _IOC_WRITE says it reads it)");
             case ArgumentKind.Ref when refKind is "in" or "ref readonly" && read:

@@ -32,7 +32,7 @@ public sealed class CoverageTests
         foreach (var t in AbiTargets.All)
         {
             bool kvm = ProbeModel.Exists(Guard.Kvm, t), xen = ProbeModel.Exists(Guard.Xen, t);
-            var (requests, types) = kvm ? (70, 55) : xen ? (35, 45) : (30, 38);
+            var (requests, types) = kvm ? (235, 58) : xen ? (200, 48) : (190, 40);
             data.Add(t, requests, types);
         }
 
@@ -60,7 +60,8 @@ public sealed class CoverageTests
             int types = ProbeModel.Types.Count(t => t.Type.Namespace == ns);
             int requests = ProbeModel.Requests.Count(r => r.Method.DeclaringType!.Namespace == ns);
             _output.WriteLine($"{include}: {types} C types, {requests} requests");
-            Assert.True(types >= 6 && requests >= 7, $"{include}: only {types} C types and {requests} requests are declared");
+            // A header of requests only (linux/sockios.h, asm/ioctls.h) declares no type; one of types and requests both.
+            Assert.True(requests >= 7 && (types >= 6 || types + requests >= 14), $"{include}: only {types} C types and {requests} requests are declared");
         }
     }
 }

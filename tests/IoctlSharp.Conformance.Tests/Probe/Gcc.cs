@@ -19,6 +19,8 @@ public static class ProbeFiles
     public static string ProbeC => Path.Combine(ProbeDir, "probe.c");
     public static string ProbeKeys => Path.Combine(ProbeDir, "probe.keys");
     public static string XenStubDir => Path.Combine(ProbeDir, "xen-stub");
+    /// <summary>Stand-ins for the few C library headers UAPI headers include (sys/types.h, sys/time.h, sys/ioctl.h), searched first.</summary>
+    public static string UserspaceStubDir => Path.Combine(ProbeDir, "userspace-stub");
     public static string CrossExpected(AbiTarget target) => Path.Combine(ProjectDir, "cross", "expected", target.CName() + ".txt");
 
     /// <summary>The checked-in probe.keys: (guard, key) per value of the array, in order.</summary>
@@ -69,7 +71,8 @@ public static class Gcc
     /// <summary>The arguments for compiling probe.c to assembly on stdout for x86_64 or i386 with the host gcc.</summary>
     public static IReadOnlyList<string> HostArguments(AbiTarget target)
     {
-        var args = new List<string>();
+        // The stand-ins first, so every target (the hosted x86_64 compile too) sees the same userspace types.
+        var args = new List<string> { "-I" + ProbeFiles.UserspaceStubDir };
         if (target == AbiTarget.I386)
         {
             // No multilib needed: freestanding, with gcc's own headers and the host's kernel headers.

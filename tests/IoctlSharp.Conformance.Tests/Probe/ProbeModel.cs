@@ -39,6 +39,9 @@ public static class ProbeModel
         (HeadersNamespace + ".Xen", "xen/privcmd.h", Guard.Xen),
         (HeadersNamespace + ".LayoutRules", "\"layout-rules.h\"", Guard.Always),
         (HeadersNamespace + ".Loop", "linux/loop.h", Guard.Always),
+        // sys/types.h (probe/userspace-stub) gives pid_t, which asm/ioctls.h and asm/sockios.h use on alpha, mips and sh4.
+        (HeadersNamespace + ".Sockios", "sys/types.h asm/ioctls.h linux/sockios.h", Guard.Always),
+        (HeadersNamespace + ".Termios", "sys/types.h linux/serial.h linux/termios.h", Guard.Always),
     };
 
     private static readonly Lazy<IReadOnlyList<ProbeEntry>> s_entries = new(BuildEntries);
@@ -88,7 +91,8 @@ public static class ProbeModel
 
     /// <summary>The C preprocessor condition of a guard.</summary>
     /// <summary>A system header in angle brackets; one of the probe's own (already quoted) beside probe.c.</summary>
-    private static string IncludeSpelling(string include) => include.StartsWith('"') ? include : "<" + include + ">";
+    private static string IncludeSpelling(string include)
+        => string.Join("\n#include ", include.Split(' ').Select(i => i.StartsWith('"') ? i : "<" + i + ">"));
 
     public static string CCondition(Guard guard)
     {
