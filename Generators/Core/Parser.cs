@@ -965,7 +965,7 @@ internal sealed partial class Parser
         }
 
         bool perTarget = final.Distinct().Count() > 1;
-        string macro = perTarget ? "per target" : "0x" + final[0].ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+        string macro = perTarget ? "a number per target" : "0x" + final[0].ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
         return new IoctlModel(Signature(method), "", method.Name, requestName, ConstructedType(method, returnKind), ParametersOf(method), argumentKind, argumentRefKind,
             argumentKind == ArgumentKind.Value ? argumentType!.Scalar : ScalarKind.None, structToVerify,
             0, macro, 0, SizeSource.None, null, 0, new int[TargetAbi.All.Length].ToEquatableArray(), final.ToEquatableArray(),
