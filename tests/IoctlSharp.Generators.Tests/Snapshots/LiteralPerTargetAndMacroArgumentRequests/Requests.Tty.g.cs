@@ -10,7 +10,7 @@ namespace Requests
         /// <summary>The request numbers of <see cref="Tty"/>'s ioctls on every target.</summary>
         public static class Requests
         {
-            /// <summary><c>per target</c>: the request number of <c>TCGETS</c>.</summary>
+            /// <summary><c>a number per target</c>: the request number of <c>TCGETS</c>.</summary>
             public static class GetAttributes
             {
                 /// <summary>On x86_64, i386, aarch64, arm32, riscv64, s390x (as written).</summary>
@@ -31,7 +31,7 @@ namespace Requests
             }
         }
 
-        // per target = 0x00005401 on x86_64
+        // a number per target = 0x00005401 on x86_64
         public static partial void GetAttributes(global::System.Runtime.InteropServices.SafeHandle tty, global::System.Span<byte> termios)
         {
             global::IoctlSharp.Ioctl.InvokeSpan(tty, global::Requests.Tty.Requests.GetAttributes.Native, termios, "TCGETS");
