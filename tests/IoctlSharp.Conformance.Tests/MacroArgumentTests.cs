@@ -41,3 +41,20 @@ public sealed class MacroArgumentTests
         Assert.Equal(Evdev.Requests.GetName.For(AbiTarget.X86_64, 0) | (8192u << 16), Evdev.Requests.GetName.For(AbiTarget.X86_64, 8192));
     }
 }
+
+/// <summary>The setters of <c>[AbiFileDescriptor]</c> members: the handle's fd, or a refusal for what holds none.</summary>
+public sealed class FileDescriptorMemberTests
+{
+    [Fact]
+    public void KvmIrqfdTakesAnFdHandleAndRefusesAMapping()
+    {
+        using var file = System.IO.File.OpenHandle("/proc/self/stat");
+        var irqfd = new Headers.Kvm.KvmIrqfd();
+        irqfd.SetFd(file);
+        irqfd.SetResamplefd(file);
+        Assert.Equal((uint)(int)file.DangerousGetHandle(), irqfd.Fd);
+        Assert.Equal(irqfd.Fd, irqfd.Resamplefd);
+        using var mapping = MemoryMapping.Anonymous(4096);
+        Assert.Throws<NotAFileDescriptorException>(() => irqfd.SetFd(mapping));
+    }
+}
