@@ -22,7 +22,9 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.GenericType, Descriptors.UnsupportedTypeKind, Descriptors.HiddenInstanceData, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
         Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion, Descriptors.UnknownTarget,
         Descriptors.LiteralDirectionContradicts, Descriptors.MissingTargetRequest, Descriptors.BadTargetRequest,
-        Descriptors.LiteralHasNoSizeField, Descriptors.BadMacroArgument, Descriptors.BadFileDescriptorField);
+        Descriptors.LiteralHasNoSizeField, Descriptors.BadMacroArgument, Descriptors.BadFileDescriptorField,
+        Descriptors.ConstantTargetMissing, Descriptors.DuplicateConstantName, Descriptors.ConstantOutOfRange, Descriptors.ConflictingConstantTarget,
+        Descriptors.NotAConstant);
 
     public override void Initialize(AnalysisContext context)
     {

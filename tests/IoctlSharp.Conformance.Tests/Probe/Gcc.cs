@@ -73,6 +73,15 @@ public static class Gcc
     {
         // The stand-ins first, so every target (the hosted x86_64 compile too) sees the same userspace types.
         var args = new List<string> { "-I" + ProbeFiles.UserspaceStubDir };
+        args.AddRange(HostTargetFlags(target));
+        args.AddRange(new[] { "-I" + ProbeFiles.XenStubDir, "-S", "-o", "-", ProbeFiles.ProbeC });
+        return args;
+    }
+
+    /// <summary>The host gcc's flags for compiling for x86_64 or i386.</summary>
+    public static List<string> HostTargetFlags(AbiTarget target)
+    {
+        var args = new List<string>();
         if (target == AbiTarget.I386)
         {
             // No multilib needed: freestanding, with gcc's own headers and the host's kernel headers.
@@ -84,7 +93,6 @@ public static class Gcc
             throw new ArgumentOutOfRangeException(nameof(target), "the host gcc compiles for x86_64 and i386 only");
         }
 
-        args.AddRange(new[] { "-I" + ProbeFiles.XenStubDir, "-S", "-o", "-", ProbeFiles.ProbeC });
         return args;
     }
 

@@ -23,6 +23,9 @@
 #include <linux/termios.h>
 #include <linux/input.h>
 #include <linux/spi/spidev.h>
+#include <linux/mman.h>
+#include <asm/errno.h>
+#include <asm/fcntl.h>
 
 const unsigned int ioctlsharp_probe[] = {
     sizeof(struct uffdio_api),
@@ -3161,6 +3164,941 @@ const unsigned int ioctlsharp_probe[] = {
     SPI_IOC_WR_MAX_SPEED_HZ,
     SPI_IOC_RD_MODE32,
     SPI_IOC_WR_MODE32,
+#ifdef PROT_NONE
+    PROT_NONE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef PROT_READ
+    PROT_READ,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef PROT_WRITE
+    PROT_WRITE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef PROT_EXEC
+    PROT_EXEC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_SHARED
+    MAP_SHARED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_PRIVATE
+    MAP_PRIVATE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_FIXED
+    MAP_FIXED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_ANONYMOUS
+    MAP_ANONYMOUS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_GROWSDOWN
+    MAP_GROWSDOWN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_LOCKED
+    MAP_LOCKED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_NORESERVE
+    MAP_NORESERVE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_POPULATE
+    MAP_POPULATE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_NONBLOCK
+    MAP_NONBLOCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_STACK
+    MAP_STACK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_HUGETLB
+    MAP_HUGETLB,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_FIXED_NOREPLACE
+    MAP_FIXED_NOREPLACE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MS_ASYNC
+    MS_ASYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MS_INVALIDATE
+    MS_INVALIDATE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MS_SYNC
+    MS_SYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MCL_CURRENT
+    MCL_CURRENT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MCL_FUTURE
+    MCL_FUTURE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_DONTNEED
+    MADV_DONTNEED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_WILLNEED
+    MADV_WILLNEED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_REMOVE
+    MADV_REMOVE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_DONTFORK
+    MADV_DONTFORK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef E2BIG
+    E2BIG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EACCES
+    EACCES,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EADDRINUSE
+    EADDRINUSE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EADDRNOTAVAIL
+    EADDRNOTAVAIL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EADV
+    EADV,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EAFNOSUPPORT
+    EAFNOSUPPORT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EAGAIN
+    EAGAIN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EALREADY
+    EALREADY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADE
+    EBADE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADF
+    EBADF,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADFD
+    EBADFD,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADMSG
+    EBADMSG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADR
+    EBADR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADRQC
+    EBADRQC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADSLT
+    EBADSLT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBFONT
+    EBFONT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBUSY
+    EBUSY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECANCELED
+    ECANCELED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECANCELLED
+    ECANCELLED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECHILD
+    ECHILD,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECHRNG
+    ECHRNG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECOMM
+    ECOMM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECONNABORTED
+    ECONNABORTED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECONNREFUSED
+    ECONNREFUSED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECONNRESET
+    ECONNRESET,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDEADLK
+    EDEADLK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDEADLOCK
+    EDEADLOCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDESTADDRREQ
+    EDESTADDRREQ,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDOM
+    EDOM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDOTDOT
+    EDOTDOT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDQUOT
+    EDQUOT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EEXIST
+    EEXIST,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EFAULT
+    EFAULT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EFBIG
+    EFBIG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EHOSTDOWN
+    EHOSTDOWN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EHOSTUNREACH
+    EHOSTUNREACH,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EHWPOISON
+    EHWPOISON,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EIDRM
+    EIDRM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EILSEQ
+    EILSEQ,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EINIT
+    EINIT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EINPROGRESS
+    EINPROGRESS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EINTR
+    EINTR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EINVAL
+    EINVAL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EIO
+    EIO,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EISCONN
+    EISCONN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EISDIR
+    EISDIR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EISNAM
+    EISNAM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EKEYEXPIRED
+    EKEYEXPIRED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EKEYREJECTED
+    EKEYREJECTED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EKEYREVOKED
+    EKEYREVOKED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EL2HLT
+    EL2HLT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EL2NSYNC
+    EL2NSYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EL3HLT
+    EL3HLT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EL3RST
+    EL3RST,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELIBACC
+    ELIBACC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELIBBAD
+    ELIBBAD,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELIBEXEC
+    ELIBEXEC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELIBMAX
+    ELIBMAX,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELIBSCN
+    ELIBSCN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELNRNG
+    ELNRNG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELOOP
+    ELOOP,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EMEDIUMTYPE
+    EMEDIUMTYPE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EMFILE
+    EMFILE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EMLINK
+    EMLINK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EMSGSIZE
+    EMSGSIZE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EMULTIHOP
+    EMULTIHOP,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENAMETOOLONG
+    ENAMETOOLONG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENAVAIL
+    ENAVAIL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENETDOWN
+    ENETDOWN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENETRESET
+    ENETRESET,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENETUNREACH
+    ENETUNREACH,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENFILE
+    ENFILE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOANO
+    ENOANO,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOBUFS
+    ENOBUFS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOCSI
+    ENOCSI,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENODATA
+    ENODATA,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENODEV
+    ENODEV,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOENT
+    ENOENT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOEXEC
+    ENOEXEC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOKEY
+    ENOKEY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOLCK
+    ENOLCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOLINK
+    ENOLINK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOMEDIUM
+    ENOMEDIUM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOMEM
+    ENOMEM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOMSG
+    ENOMSG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENONET
+    ENONET,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOPKG
+    ENOPKG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOPROTOOPT
+    ENOPROTOOPT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOSPC
+    ENOSPC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOSR
+    ENOSR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOSTR
+    ENOSTR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOSYM
+    ENOSYM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOSYS
+    ENOSYS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTBLK
+    ENOTBLK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTCONN
+    ENOTCONN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTDIR
+    ENOTDIR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTEMPTY
+    ENOTEMPTY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTNAM
+    ENOTNAM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTRECOVERABLE
+    ENOTRECOVERABLE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTSOCK
+    ENOTSOCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTTY
+    ENOTTY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTUNIQ
+    ENOTUNIQ,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENXIO
+    ENXIO,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EOPNOTSUPP
+    EOPNOTSUPP,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EOVERFLOW
+    EOVERFLOW,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EOWNERDEAD
+    EOWNERDEAD,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPERM
+    EPERM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPFNOSUPPORT
+    EPFNOSUPPORT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPIPE
+    EPIPE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPROCLIM
+    EPROCLIM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPROTO
+    EPROTO,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPROTONOSUPPORT
+    EPROTONOSUPPORT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPROTOTYPE
+    EPROTOTYPE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ERANGE
+    ERANGE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREFUSED
+    EREFUSED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREMCHG
+    EREMCHG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREMDEV
+    EREMDEV,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREMOTE
+    EREMOTE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREMOTEIO
+    EREMOTEIO,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREMOTERELEASE
+    EREMOTERELEASE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ERESTART
+    ERESTART,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ERFKILL
+    ERFKILL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EROFS
+    EROFS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ERREMOTE
+    ERREMOTE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESHUTDOWN
+    ESHUTDOWN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESOCKTNOSUPPORT
+    ESOCKTNOSUPPORT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESPIPE
+    ESPIPE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESRCH
+    ESRCH,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESRMNT
+    ESRMNT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESTALE
+    ESTALE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESTRPIPE
+    ESTRPIPE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ETIME
+    ETIME,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ETIMEDOUT
+    ETIMEDOUT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ETOOMANYREFS
+    ETOOMANYREFS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ETXTBSY
+    ETXTBSY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EUCLEAN
+    EUCLEAN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EUNATCH
+    EUNATCH,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EUSERS
+    EUSERS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EWOULDBLOCK
+    EWOULDBLOCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EXDEV
+    EXDEV,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EXFULL
+    EXFULL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_ACCMODE
+    O_ACCMODE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_APPEND
+    O_APPEND,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_CLOEXEC
+    O_CLOEXEC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_CREAT
+    O_CREAT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_DIRECT
+    O_DIRECT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_DIRECTORY
+    O_DIRECTORY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_DSYNC
+    O_DSYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_EXCL
+    O_EXCL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_LARGEFILE
+    O_LARGEFILE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_NDELAY
+    O_NDELAY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_NOATIME
+    O_NOATIME,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_NOCTTY
+    O_NOCTTY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_NOFOLLOW
+    O_NOFOLLOW,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_NONBLOCK
+    O_NONBLOCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_PATH
+    O_PATH,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_RDONLY
+    O_RDONLY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_RDWR
+    O_RDWR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_SYNC
+    O_SYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_TMPFILE
+    O_TMPFILE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_TRUNC
+    O_TRUNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_WRONLY
+    O_WRONLY,
+#else
+    0xFFFFFFFFu,
+#endif
 };
 
 const unsigned int ioctlsharp_probe_keys[] = {
@@ -6300,4 +7238,191 @@ const unsigned int ioctlsharp_probe_keys[] = {
     3081,
     3082,
     3083,
+    3084,
+    3085,
+    3086,
+    3087,
+    3088,
+    3089,
+    3090,
+    3091,
+    3092,
+    3093,
+    3094,
+    3095,
+    3096,
+    3097,
+    3098,
+    3099,
+    3100,
+    3101,
+    3102,
+    3103,
+    3104,
+    3105,
+    3106,
+    3107,
+    3108,
+    3109,
+    3110,
+    3111,
+    3112,
+    3113,
+    3114,
+    3115,
+    3116,
+    3117,
+    3118,
+    3119,
+    3120,
+    3121,
+    3122,
+    3123,
+    3124,
+    3125,
+    3126,
+    3127,
+    3128,
+    3129,
+    3130,
+    3131,
+    3132,
+    3133,
+    3134,
+    3135,
+    3136,
+    3137,
+    3138,
+    3139,
+    3140,
+    3141,
+    3142,
+    3143,
+    3144,
+    3145,
+    3146,
+    3147,
+    3148,
+    3149,
+    3150,
+    3151,
+    3152,
+    3153,
+    3154,
+    3155,
+    3156,
+    3157,
+    3158,
+    3159,
+    3160,
+    3161,
+    3162,
+    3163,
+    3164,
+    3165,
+    3166,
+    3167,
+    3168,
+    3169,
+    3170,
+    3171,
+    3172,
+    3173,
+    3174,
+    3175,
+    3176,
+    3177,
+    3178,
+    3179,
+    3180,
+    3181,
+    3182,
+    3183,
+    3184,
+    3185,
+    3186,
+    3187,
+    3188,
+    3189,
+    3190,
+    3191,
+    3192,
+    3193,
+    3194,
+    3195,
+    3196,
+    3197,
+    3198,
+    3199,
+    3200,
+    3201,
+    3202,
+    3203,
+    3204,
+    3205,
+    3206,
+    3207,
+    3208,
+    3209,
+    3210,
+    3211,
+    3212,
+    3213,
+    3214,
+    3215,
+    3216,
+    3217,
+    3218,
+    3219,
+    3220,
+    3221,
+    3222,
+    3223,
+    3224,
+    3225,
+    3226,
+    3227,
+    3228,
+    3229,
+    3230,
+    3231,
+    3232,
+    3233,
+    3234,
+    3235,
+    3236,
+    3237,
+    3238,
+    3239,
+    3240,
+    3241,
+    3242,
+    3243,
+    3244,
+    3245,
+    3246,
+    3247,
+    3248,
+    3249,
+    3250,
+    3251,
+    3252,
+    3253,
+    3254,
+    3255,
+    3256,
+    3257,
+    3258,
+    3259,
+    3260,
+    3261,
+    3262,
+    3263,
+    3264,
+    3265,
+    3266,
+    3267,
+    3268,
+    3269,
+    3270,
 };
