@@ -2477,6 +2477,28 @@ const unsigned int ioctlsharp_probe[] = {
     _Alignof(struct rules_big),
     offsetof(struct rules_big, data),
     sizeof(((struct rules_big *)0)->data),
+    sizeof(struct rules_bits_straddle),
+    _Alignof(struct rules_bits_straddle),
+    offsetof(struct rules_bits_straddle, e),
+    sizeof(((struct rules_bits_straddle *)0)->e),
+    sizeof(struct rules_bits_u64),
+    _Alignof(struct rules_bits_u64),
+    offsetof(struct rules_bits_u64, d),
+    sizeof(((struct rules_bits_u64 *)0)->d),
+    sizeof(struct rules_bits_packed),
+    _Alignof(struct rules_bits_packed),
+    offsetof(struct rules_bits_packed, a),
+    sizeof(((struct rules_bits_packed *)0)->a),
+    offsetof(struct rules_bits_packed, d),
+    sizeof(((struct rules_bits_packed *)0)->d),
+    sizeof(struct rules_bits_zero),
+    _Alignof(struct rules_bits_zero),
+    offsetof(struct rules_bits_zero, d),
+    sizeof(((struct rules_bits_zero *)0)->d),
+    sizeof(struct rules_bits_after_pointer),
+    _Alignof(struct rules_bits_after_pointer),
+    offsetof(struct rules_bits_after_pointer, p),
+    sizeof(((struct rules_bits_after_pointer *)0)->p),
     sizeof(struct loop_info64),
     _Alignof(struct loop_info64),
     offsetof(struct loop_info64, lo_device),
@@ -5282,22 +5304,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1170,
     1171,
     1172,
-    1173,
-    1174,
-    1175,
-    1176,
-    1177,
-    1178,
-    1179,
-    1180,
-    1181,
-    1182,
-    1183,
-    1184,
-    1185,
-    1186,
-    1187,
-    1188,
     1189,
     1190,
     1191,
@@ -5368,22 +5374,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1256,
     1257,
     1258,
-    1259,
-    1260,
-    1261,
-    1262,
-    1263,
-    1264,
-    1265,
-    1266,
-    1267,
-    1268,
-    1269,
-    1270,
-    1271,
-    1272,
-    1273,
-    1274,
     1275,
     1276,
     1277,
@@ -5812,8 +5802,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1700,
     1701,
     1702,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1703,
     1704,
     1705,
@@ -5846,6 +5834,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1732,
     1733,
     1734,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1735,
     1736,
     1737,
@@ -5862,8 +5852,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1748,
     1749,
     1750,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1751,
     1752,
     1753,
@@ -5878,8 +5866,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1762,
     1763,
     1764,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1765,
     1766,
     1767,
@@ -5898,6 +5884,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1780,
     1781,
     1782,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1783,
     1784,
     1785,
@@ -5912,6 +5900,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1794,
     1795,
     1796,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1797,
     1798,
     1799,
@@ -5990,8 +5980,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1872,
     1873,
     1874,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1875,
     1876,
     1877,
@@ -6024,6 +6012,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1904,
     1905,
     1906,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1907,
     1908,
     1909,
@@ -6348,12 +6338,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2228,
     2229,
     2230,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     2231,
     2232,
-#endif
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2233,
     2234,
     2235,
@@ -6384,8 +6370,12 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2260,
     2261,
     2262,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     2263,
     2264,
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2265,
     2266,
     2267,
@@ -6426,7 +6416,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2302,
     2303,
     2304,
-#endif
     2305,
     2306,
     2307,
@@ -6459,6 +6448,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2334,
     2335,
     2336,
+#endif
     2337,
     2338,
     2339,
@@ -6585,56 +6575,26 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2460,
     2461,
     2462,
-    2463,
-    2464,
-    2465,
-    2466,
-    2467,
-    2468,
-    2469,
-    2470,
     2471,
     2472,
     2473,
     2474,
-    2475,
-    2476,
-    2477,
-    2478,
-    2479,
-    2480,
     2481,
     2482,
     2483,
     2484,
     2485,
     2486,
-    2487,
-    2488,
-    2489,
-    2490,
     2491,
     2492,
     2493,
     2494,
-    2495,
-    2496,
-    2497,
-    2498,
-    2499,
-    2500,
     2501,
     2502,
     2503,
     2504,
     2505,
     2506,
-    2507,
-    2508,
-    2509,
-    2510,
-    2511,
-    2512,
     2513,
     2514,
     2515,
@@ -6905,23 +6865,14 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2780,
     2781,
     2782,
-#if __has_include(<asm/kvm.h>)
     2783,
     2784,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2785,
-#endif
-#if __has_include(<asm/kvm.h>)
     2786,
     2787,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2788,
     2789,
     2790,
-#endif
-#if __has_include(<asm/kvm.h>)
     2791,
     2792,
     2793,
@@ -6944,54 +6895,34 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2810,
     2811,
     2812,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2813,
     2814,
     2815,
     2816,
-#endif
-#if __has_include(<asm/kvm.h>)
     2817,
     2818,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2819,
     2820,
-#endif
-#if __has_include(<asm/kvm.h>)
     2821,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2822,
     2823,
     2824,
     2825,
     2826,
     2827,
-#endif
-#if __has_include(<asm/kvm.h>)
     2828,
     2829,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2830,
     2831,
     2832,
     2833,
     2834,
-#endif
-#if __has_include(<asm/kvm.h>)
     2835,
     2836,
     2837,
     2838,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2839,
     2840,
-#endif
-#if __has_include(<asm/kvm.h>)
     2841,
     2842,
     2843,
@@ -7002,8 +6933,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2848,
     2849,
     2850,
-#endif
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2851,
     2852,
     2853,
@@ -7011,7 +6940,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2855,
     2856,
     2857,
-#endif
     2858,
     2859,
     2860,
@@ -7021,14 +6949,23 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2864,
     2865,
     2866,
+#if __has_include(<asm/kvm.h>)
     2867,
     2868,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2869,
+#endif
+#if __has_include(<asm/kvm.h>)
     2870,
     2871,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2872,
     2873,
     2874,
+#endif
+#if __has_include(<asm/kvm.h>)
     2875,
     2876,
     2877,
@@ -7051,34 +6988,54 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2894,
     2895,
     2896,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2897,
     2898,
     2899,
     2900,
+#endif
+#if __has_include(<asm/kvm.h>)
     2901,
     2902,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2903,
     2904,
+#endif
+#if __has_include(<asm/kvm.h>)
     2905,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2906,
     2907,
     2908,
     2909,
     2910,
     2911,
+#endif
+#if __has_include(<asm/kvm.h>)
     2912,
     2913,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2914,
     2915,
     2916,
     2917,
     2918,
+#endif
+#if __has_include(<asm/kvm.h>)
     2919,
     2920,
     2921,
     2922,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2923,
     2924,
+#endif
+#if __has_include(<asm/kvm.h>)
     2925,
     2926,
     2927,
@@ -7089,6 +7046,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2932,
     2933,
     2934,
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2935,
     2936,
     2937,
@@ -7096,6 +7055,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2939,
     2940,
     2941,
+#endif
     2942,
     2943,
     2944,
@@ -7425,4 +7385,153 @@ const unsigned int ioctlsharp_probe_keys[] = {
     3268,
     3269,
     3270,
+    3271,
+    3272,
+    3273,
+    3274,
+    3275,
+    3276,
+    3277,
+    3278,
+    3279,
+    3280,
+    3281,
+    3282,
+    3283,
+    3284,
+    3285,
+    3286,
+    3287,
+    3288,
+    3289,
+    3290,
+    3291,
+    3292,
+    3293,
+    3294,
+    3295,
+    3296,
+    3297,
+    3298,
+    3299,
+    3300,
+    3301,
+    3302,
+    3303,
+    3304,
+    3305,
+    3306,
+    3307,
+    3308,
+    3309,
+    3310,
+    3311,
+    3312,
+    3313,
+    3314,
+    3315,
+    3316,
+    3317,
+    3318,
+    3319,
+    3320,
+    3321,
+    3322,
+    3323,
+    3324,
+    3325,
+    3326,
+    3327,
+    3328,
+    3329,
+    3330,
+    3331,
+    3332,
+    3333,
+    3334,
+    3335,
+    3336,
+    3337,
+    3338,
+    3339,
+    3340,
+    3341,
+    3342,
+    3343,
+    3344,
+    3345,
+    3346,
+    3347,
+    3348,
+    3349,
+    3350,
+    3351,
+    3352,
+    3353,
+    3354,
 };
+
+#pragma GCC diagnostic ignored "-Woverflow"
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1173 = { .redirtbl[1].fields.delivery_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1175 = { .redirtbl[1].fields.dest_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1177 = { .redirtbl[1].fields.delivery_status = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1179 = { .redirtbl[1].fields.polarity = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1181 = { .redirtbl[1].fields.remote_irr = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1183 = { .redirtbl[1].fields.trig_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1185 = { .redirtbl[1].fields.mask = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1187 = { .redirtbl[1].fields.reserve = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1259 = { .chip.ioapic.redirtbl[1].fields.delivery_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1261 = { .chip.ioapic.redirtbl[1].fields.dest_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1263 = { .chip.ioapic.redirtbl[1].fields.delivery_status = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1265 = { .chip.ioapic.redirtbl[1].fields.polarity = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1267 = { .chip.ioapic.redirtbl[1].fields.remote_irr = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1269 = { .chip.ioapic.redirtbl[1].fields.trig_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1271 = { .chip.ioapic.redirtbl[1].fields.mask = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1273 = { .chip.ioapic.redirtbl[1].fields.reserve = -1 };
+#endif
+const struct rules_bits_straddle ioctlsharp_bits_2463 = { .a = -1 };
+const struct rules_bits_straddle ioctlsharp_bits_2465 = { .b = -1 };
+const struct rules_bits_straddle ioctlsharp_bits_2467 = { .c = -1 };
+const struct rules_bits_straddle ioctlsharp_bits_2469 = { .d = -1 };
+const struct rules_bits_u64 ioctlsharp_bits_2475 = { .a = -1 };
+const struct rules_bits_u64 ioctlsharp_bits_2477 = { .b = -1 };
+const struct rules_bits_u64 ioctlsharp_bits_2479 = { .c = -1 };
+const struct rules_bits_packed ioctlsharp_bits_2487 = { .b = -1 };
+const struct rules_bits_packed ioctlsharp_bits_2489 = { .c = -1 };
+const struct rules_bits_zero ioctlsharp_bits_2495 = { .a = -1 };
+const struct rules_bits_zero ioctlsharp_bits_2497 = { .b = -1 };
+const struct rules_bits_zero ioctlsharp_bits_2499 = { .c = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2507 = { .a = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2509 = { .b = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2511 = { .c = -1 };
