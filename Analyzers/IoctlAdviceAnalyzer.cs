@@ -53,7 +53,9 @@ public sealed class IoctlAdviceAnalyzer : DiagnosticAnalyzer
             context.CancellationToken.ThrowIfCancellationRequested();
             if (Sizes(ioctl) is not { } sizes)
                 continue;
-            var key = (ioctl.Direction, ioctl.Number, sizes);
+            // A literal number is its own key: the same number on every target is the same request.
+            var key = ioctl.Form == RequestForm.Literal ? (-1, 0, string.Join(",", ioctl.Numbers.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+                : (ioctl.Direction, ioctl.Number, sizes + (ioctl.MacroArgument == MacroArgument.None ? "" : " with a macro argument"));
             // Declaring one request twice on purpose (a throwing and a Try- wrapper, a pointer overload) names it
             // the same both times; a copy-paste error leaves two different names on one number.
             if (!seen.TryGetValue(key, out var first))
@@ -62,7 +64,7 @@ public sealed class IoctlAdviceAnalyzer : DiagnosticAnalyzer
                 context.Report(Diagnostic.Create(Descriptors.DuplicateRequest, At(ioctl),
                     first.MethodName, ioctl.MethodName, type.Name, DirectionName(ioctl.Direction), ioctl.Number));
 
-            if (Contradiction(ioctl, sizes) is { } why)
+            if (ioctl.Form == RequestForm.Encoded && Contradiction(ioctl, sizes) is { } why)
                 context.Report(Diagnostic.Create(Descriptors.ArgumentContradictsEncoding, At(ioctl), ioctl.MethodName, why));
         }
     }
@@ -73,7 +75,7 @@ public sealed class IoctlAdviceAnalyzer : DiagnosticAnalyzer
 
     private static string? Contradiction(IoctlModel ioctl, string sizes)
     {
-        string parameter = ioctl.Parameters.Count > 1 ? ioctl.Parameters[1].Name : "argument";
+        string parameter = ioctl.ArgumentName ?? "argument";
         bool carriesSize = ioctl.SizeSource is SizeSource.Type or SizeSource.AtCall
                            || (ioctl.SizeSource == SizeSource.Literal && sizes != "0");
         bool driverWrites = (ioctl.Direction & 2) != 0;

@@ -104,6 +104,15 @@ internal static class Emitter
         w.Close();
         w.Line();
 
+        // [AbiFileDescriptor] members: a SafeHandle setter, with the one check of what an fd is.
+        foreach (var f in a.Fields.Where(f => f.FdSetter is not null))
+        {
+            string cast = f.Type.Scalar == ScalarKind.U32 ? "(uint)" : "";
+            w.Line($"/// <summary>Stores the fd of <paramref name=\"handle\"/> in <see cref=\"{Id(f.Name)}\"/>: keep the handle open until the ioctl that reads it has returned. A handle that holds no fd throws <see cref=\"{Rt}NotAFileDescriptorException\"/>.</summary>");
+            w.Line($"public void {Id(f.FdSetter!)}(global::System.Runtime.InteropServices.SafeHandle handle) => {Id(f.Name)} = {cast}{Rt}Ioctl.FileDescriptorOf(handle);");
+            w.Line();
+        }
+
         // Run-time query of every target's layout.
         w.Line($"private static readonly {Rt}AbiStructLayout?[] __ioctlSharpLayouts = new {Rt}AbiStructLayout?[{TargetAbi.All.Length}];");
         w.Line();
@@ -452,49 +461,77 @@ internal static class Emitter
         w.Line($"/// <summary><c>{Xml(ioctl.Macro)}</c>: the request number of <c>{Xml(ioctl.RequestName)}</c>.</summary>");
         w.Open($"public static class {Id(ioctl.RequestClass)}");
         bool atCall = ioctl.SizeSource == SizeSource.AtCall;
+        bool offset = ioctl.MacroArgument == MacroArgument.AddsToNumber, count = ioctl.MacroArgument == MacroArgument.CountsSizeOf;
         // One declaration per distinct number: the first target holds it, the others with that number name it.
         var groups = targets.GroupBy(t => (ioctl.Numbers[(int)t.Target], ioctl.Sizes[(int)t.Target])).ToList();
         foreach (var g in groups)
         {
             var first = g.First();
-            string what = atCall ? "with a size of 0; the call ORs its size into bits 16 and up" : $"size {g.Key.Item2}";
+            string what = count ? $"for a count of 0; the call ORs count × {g.Key.Item2} into bits 16 and up"
+                : offset && atCall ? "for an argument of 0 and a size of 0; the call adds its argument to the nr and ORs its size into bits 16 and up"
+                : offset ? $"for an argument of 0, size {g.Key.Item2}; the call adds its argument to the nr"
+                : atCall ? "with a size of 0; the call ORs its size into bits 16 and up"
+                : ioctl.Form == RequestForm.Literal ? "as written" : $"size {g.Key.Item2}";
             w.Line($"/// <summary>On {string.Join(", ", g.Select(t => t.Name))} ({what}).</summary>");
             w.Line($"public const uint {first.Identifier} = 0x{g.Key.Item1:X8}{string.Concat(g.Skip(1).Select(t => $", {t.Identifier} = {first.Identifier}"))};");
         }
 
-        if (atCall)
+        if (atCall || offset || count)
         {
             string name = Str(ioctl.RequestName);
+            // The number at the call: the macro argument first (added to the nr, or counting elements), then the size.
+            string Number(string from, string max, string element)
+            {
+                string e = from;
+                if (offset) e = $"{Rt}Ioctl.WithNumberOffset({e}, argument, {name})";
+                if (atCall) e = $"{Rt}Ioctl.WithSize({e}, size, {max}, {name})";
+                if (count) e = $"{Rt}Ioctl.WithCount({e}, argument, {element}, {max}, {name})";
+                return e;
+            }
+
+            string parameters = string.Join(", ", new[] { offset || count ? "int argument" : null, atCall ? "int size" : null }.Where(p => p is not null));
+            string doc = offset && atCall ? "for the macro argument <paramref name=\"argument\"/> and an argument of <paramref name=\"size\"/> bytes; an nr past 255 or a size the size field cannot hold throws"
+                : offset ? "for the macro argument <paramref name=\"argument\"/>; an nr past 255 throws"
+                : count ? "for <paramref name=\"argument\"/> elements; a size the size field cannot hold throws"
+                : "for an argument of <paramref name=\"size\"/> bytes; a size the size field cannot hold throws";
+            bool sized = atCall || count;
 
             w.Line();
-            w.Line("/// <summary>The number on <paramref name=\"target\"/> for an argument of <paramref name=\"size\"/> bytes; a size the size field cannot hold throws.</summary>");
-            w.Line($"public static uint For({Rt}AbiTarget target, int size) => {Rt}Ioctl.WithSize(WithoutSize(target), size, MaxSize(target), {name});");
+            w.Line($"/// <summary>The number on <paramref name=\"target\"/> {doc}.</summary>");
+            w.Line($"public static uint For({Rt}AbiTarget target, {parameters}) => {Number("WithoutSize(target)", "MaxSize(target)", "ElementSize(target)")};");
             w.Line();
-            w.Line("/// <summary>The running process's number for an argument of <paramref name=\"size\"/> bytes.</summary>");
-            w.Line($"public static uint Native(int size) => {Rt}Ioctl.WithSize(s_native, size, s_nativeMaxSize, {name});");
+            w.Line($"/// <summary>The running process's number {doc.Substring(0, doc.IndexOf(';'))}.</summary>");
+            w.Line($"public static uint Native({parameters}) => {Number("s_native", "s_nativeMaxSize", "s_nativeElementSize")};");
             w.Line();
             w.Line($"private static readonly uint s_native = WithoutSize({Rt}AbiTargets.RequireCurrent());");
-            w.Line($"private static readonly int s_nativeMaxSize = MaxSize({Rt}AbiTargets.RequireCurrent());");
+            if (sized)
+                w.Line($"private static readonly int s_nativeMaxSize = MaxSize({Rt}AbiTargets.RequireCurrent());");
+            if (count)
+                w.Line($"private static readonly int s_nativeElementSize = ElementSize({Rt}AbiTargets.RequireCurrent());");
             w.Line();
-            w.Line($"private static uint WithoutSize({Rt}AbiTarget target) => target switch");
-            w.Line("{");
-            foreach (var g in groups)
-                w.Line($"    {string.Join(" or ", g.Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {g.First().Identifier},");
-            w.Line($"    _ => throw {Rt}AbiTargets.NotGenerated(target),");
-            w.Line("};");
-            w.Line();
-            // The size field of each target's family: an arm per family, the family most targets use as the default.
-            var families = targets.Select(t => t.Encoding).Distinct().ToList();
-            var common = families.OrderByDescending(f => targets.Count(t => t.Encoding == f)).First();
-            var others = families.Where(f => f != common).Where(f => f.MaxSize != common.MaxSize).ToList();
-            w.Line("// " + string.Concat(others.Select(f => $"{f.SizeBits} size bits on {string.Join(", ", targets.Where(t => t.Encoding == f).Select(t => t.Name))}; "))
-                + $"{common.SizeBits}{(others.Count > 0 ? " elsewhere" : " everywhere")}.");
-            w.Line($"private static int MaxSize({Rt}AbiTarget target) => target switch");
-            w.Line("{");
-            foreach (var f in others)
-                w.Line($"    {string.Join(" or ", targets.Where(t => t.Encoding == f).Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {Num(f.MaxSize)},");
-            w.Line($"    _ => {Num(common.MaxSize)},");
-            w.Line("};");
+            TargetSwitch(w, "private static uint WithoutSize", groups.Select(g => (g.AsEnumerable(), g.First().Identifier)));
+            if (count)
+            {
+                w.Line();
+                TargetSwitch(w, "private static int ElementSize", targets.GroupBy(t => ioctl.Sizes[(int)t.Target]).Select(g => (g.AsEnumerable(), Num(g.Key))));
+            }
+
+            if (sized)
+            {
+                w.Line();
+                // The size field of each target's family: an arm per family, the family most targets use as the default.
+                var families = targets.Select(t => t.Encoding).Distinct().ToList();
+                var common = families.OrderByDescending(f => targets.Count(t => t.Encoding == f)).First();
+                var others = families.Where(f => f != common).Where(f => f.MaxSize != common.MaxSize).ToList();
+                w.Line("// " + string.Concat(others.Select(f => $"{f.SizeBits} size bits on {string.Join(", ", targets.Where(t => t.Encoding == f).Select(t => t.Name))}; "))
+                    + $"{common.SizeBits}{(others.Count > 0 ? " elsewhere" : " everywhere")}.");
+                w.Line($"private static int MaxSize({Rt}AbiTarget target) => target switch");
+                w.Line("{");
+                foreach (var f in others)
+                    w.Line($"    {string.Join(" or ", targets.Where(t => t.Encoding == f).Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {Num(f.MaxSize)},");
+                w.Line($"    _ => {Num(common.MaxSize)},");
+                w.Line("};");
+            }
         }
         else
         {
@@ -503,26 +540,35 @@ internal static class Emitter
             w.Line($"public static readonly uint Native = For({Rt}AbiTargets.RequireCurrent());");
             w.Line();
             w.Line("/// <summary>The number on <paramref name=\"target\"/>.</summary>");
-            w.Line($"public static uint For({Rt}AbiTarget target) => target switch");
-            w.Line("{");
-            foreach (var g in groups)
-                w.Line($"    {string.Join(" or ", g.Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {g.First().Identifier},");
-            w.Line($"    _ => throw {Rt}AbiTargets.NotGenerated(target),");
-            w.Line("};");
+            TargetSwitch(w, "public static uint For", groups.Select(g => (g.AsEnumerable(), g.First().Identifier)));
         }
 
         w.Close();
     }
 
+    /// <summary><c>{signature}(AbiTarget target) => target switch { ... }</c>, an arm per group of targets, throwing for a target not generated.</summary>
+    private static void TargetSwitch(SourceWriter w, string signature, IEnumerable<(IEnumerable<TargetAbi> Targets, string Value)> arms)
+    {
+        w.Line($"{signature}({Rt}AbiTarget target) => target switch");
+        w.Line("{");
+        foreach (var (arm, value) in arms)
+            w.Line($"    {string.Join(" or ", arm.Select(t => $"{Rt}AbiTarget.{t.Identifier}"))} => {value},");
+        w.Line($"    _ => throw {Rt}AbiTargets.NotGenerated(target),");
+        w.Line("};");
+    }
+
     private static void EmitWrapper(SourceWriter w, IoctlModel ioctl, string requests, int type)
     {
         uint x64 = ioctl.Numbers[(int)TargetAbi.X86_64.Target];
-        w.Line($"// {CSharpText.LineComment(ioctl.Macro)} = 0x{x64:X8} on x86_64{(ioctl.SizeSource == SizeSource.AtCall ? " for s = 0" : "")}");
+        string at = ioctl.MacroArgument != MacroArgument.None ? $" for {ioctl.MacroArgumentName} = 0" + (ioctl.SizeSource == SizeSource.AtCall ? " and s = 0" : "")
+            : ioctl.SizeSource == SizeSource.AtCall ? " for s = 0" : "";
+        w.Line($"// {CSharpText.LineComment(ioctl.Macro)} = 0x{x64:X8} on x86_64{at}");
         w.Open(ioctl.Signature);
         string fd = ioctl.Parameters[0].Name;
-        string? arg = ioctl.Parameters.Count > 1 ? ioctl.Parameters[1].Name : null;
-        string request = ioctl.SizeSource == SizeSource.AtCall
-            ? $"{requests}.{Id(ioctl.RequestClass)}.Native({arg}.Length)"
+        string? arg = ioctl.ArgumentName;
+        var callArguments = new[] { ioctl.MacroArgumentName, ioctl.SizeSource == SizeSource.AtCall ? arg + ".Length" : null }.Where(a => a is not null).ToList();
+        string request = callArguments.Count > 0
+            ? $"{requests}.{Id(ioctl.RequestClass)}.Native({string.Join(", ", callArguments)})"
             : $"{requests}.{Id(ioctl.RequestClass)}.Native";
         if (ioctl.StructToVerify is { } verify)
             w.Line($"{Rt}AbiLayout.EnsureNative<{verify}>();");
@@ -538,6 +584,7 @@ internal static class Emitter
             ArgumentKind.Span => ("Span", arg),
             ArgumentKind.FlexibleBuffer => ("Span", $"{arg}.Bytes"),
             ArgumentKind.Pointer => ("Pointer", arg),
+            ArgumentKind.Handle => ("Handle", arg),
             _ => ("Value", ValueArgument(ioctl, arg!)),
         };
 

@@ -33,7 +33,7 @@ public sealed class IoctlGenerator : IIncrementalGenerator
     private static readonly string[] IoctlAttributes =
     {
         "IoctlSharp.IoctlAttribute", "IoctlSharp.IoctlNoneAttribute", "IoctlSharp.IoctlReadAttribute",
-        "IoctlSharp.IoctlWriteAttribute", "IoctlSharp.IoctlReadWriteAttribute",
+        "IoctlSharp.IoctlWriteAttribute", "IoctlSharp.IoctlReadWriteAttribute", "IoctlSharp.IoctlRequestAttribute",
     };
 
     /// <summary>

@@ -240,6 +240,97 @@ public sealed class IoctlAttribute : IoctlAttributeBase
 }
 
 /// <summary>
+/// A request number the header spells as a plain number, the same on every target, with no direction or size
+/// encoding: linux/loop.h's <c>#define LOOP_SET_FD 0x4C00</c>, linux/sockios.h's <c>#define SIOCGIFFLAGS 0x8913</c>.
+/// With <see cref="IoctlRequestOnAttribute"/> the number is the default of a request defined per architecture
+/// (asm/ioctls.h's <c>TCGETS</c> is 0x5401 on most targets and <c>_IOR('t', 19, struct termios)</c> on powerpc);
+/// without a number, every target must have an <see cref="IoctlRequestOnAttribute"/>.
+/// </summary>
+/// <remarks>
+/// A number whose direction bits (on any target's encoding) say that the driver reads or writes a buffer the
+/// argument cannot be — a READ bit with an <c>in</c> argument, a WRITE bit with an <c>out</c> one, any direction bit with no argument — is
+/// compile error ISH207. The group's type byte does not apply: the number is taken as written.
+/// </remarks>
+public sealed class IoctlRequestAttribute : IoctlAttributeBase
+{
+    /// <summary>Declares a request with no default number: every target needs an <see cref="IoctlRequestOnAttribute"/>.</summary>
+    public IoctlRequestAttribute() : base(0) { }
+
+    /// <summary>Declares the request number <paramref name="request"/>, taken as written on every target (unless an <see cref="IoctlRequestOnAttribute"/> says otherwise).</summary>
+    public IoctlRequestAttribute(uint request) : base(0)
+    {
+        Request = request;
+        HasRequest = true;
+    }
+
+    /// <summary>The number, when <see cref="HasRequest"/>.</summary>
+    public uint Request { get; }
+
+    /// <summary>A default number was given.</summary>
+    public bool HasRequest { get; }
+}
+
+/// <summary>
+/// The request number on some targets, as an asm/ header defines it per architecture (asm/ioctls.h: <c>TCGETS</c> is
+/// <c>_IOR('t', 19, struct termios)</c> = 0x402C7413 on powerpc, ppc64 and ppc64le). Goes with
+/// <see cref="IoctlRequestAttribute"/>, whose number (if any) holds on every target not named here. A target with no
+/// number is compile error ISH208; a target named twice, ISH209.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+public sealed class IoctlRequestOnAttribute : Attribute
+{
+    /// <summary>Declares <paramref name="request"/> as the number on <paramref name="targets"/>.</summary>
+    public IoctlRequestOnAttribute(uint request, params AbiTarget[] targets)
+    {
+        Request = request;
+        Targets = targets;
+    }
+
+    /// <summary>The number.</summary>
+    public uint Request { get; }
+
+    /// <summary>The targets it holds on.</summary>
+    public AbiTarget[] Targets { get; }
+}
+
+/// <summary>What a request macro does with its argument.</summary>
+public enum IoctlMacroArgumentKind
+{
+    /// <summary>The argument is added to the declared nr: <c>EVIOCGABS(abs)</c> is <c>_IOR('E', 0x40 + (abs), struct input_absinfo)</c>.</summary>
+    AddsToNumber = 0,
+    /// <summary>The size field is the argument times the size of the declared type: <c>SPI_IOC_MESSAGE(n)</c> is <c>_IOW('k', 0, char[n * sizeof(struct spi_ioc_transfer)])</c>.</summary>
+    CountsSizeOf = 1,
+}
+
+/// <summary>
+/// The parameter is the argument of the request macro (<c>EVIOCGABS(abs)</c>, <c>SPI_IOC_MESSAGE(n)</c>), not an
+/// argument of ioctl(2): the wrapper computes the number from it at each call, on the running target, and the
+/// generated <c>Requests.X.For(target, argument)</c> does the same for any target. An argument that gives no valid
+/// number (an nr above 255, a size the size field cannot hold, a negative value) throws
+/// <see cref="ArgumentOutOfRangeException"/>: never a wrong number. The parameter must be an <c>int</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class IoctlMacroArgumentAttribute : Attribute
+{
+    /// <summary>Declares what the macro does with the argument.</summary>
+    public IoctlMacroArgumentAttribute(IoctlMacroArgumentKind kind = IoctlMacroArgumentKind.AddsToNumber) => Kind = kind;
+
+    /// <summary>What the macro does with the argument.</summary>
+    public IoctlMacroArgumentKind Kind { get; }
+}
+
+/// <summary>
+/// The member holds a file descriptor (<c>kvm_irqfd.fd</c>, <c>loop_config.fd</c>): the generator adds a
+/// <c>Set&lt;Member&gt;(SafeHandle)</c> method that stores the handle's fd number, refusing a handle that holds no
+/// fd (<see cref="NotAFileDescriptorException"/>). The member must be an <c>int</c> or a <c>uint</c> (ISH212). The
+/// struct stores a number, not a reference: keep the handle open until the ioctl that reads it has returned.
+/// </summary>
+[AttributeUsage(AttributeTargets.Field, Inherited = false)]
+public sealed class AbiFileDescriptorAttribute : Attribute
+{
+}
+
+/// <summary>
 /// A C bit-field stored in the member it is put on (<c>__u8 delivery_mode:3;</c> is
 /// <c>[AbiBitField("delivery_mode", typeof(byte), 3)]</c>). Several on one member are consecutive bit-fields, in
 /// declaration order; IoctlSharp places them as gcc does on each target (allocation units of the declared type,

@@ -57,6 +57,18 @@ public static unsafe partial class Ioctl
     public static int InvokePointer(SafeHandle fd, uint request, void* argument, string name)
         => Call<WithTransition>(fd, request, argument, name).ValueOrThrow(name, request);
 
+    /// <summary>
+    /// Issues <paramref name="request"/> with the fd of <paramref name="argument"/> passed by value (LOOP_SET_FD,
+    /// LOOP_CHANGE_FD). A reference is held on <paramref name="argument"/> for the call, as on <paramref name="fd"/>,
+    /// and a handle that holds no fd throws <see cref="NotAFileDescriptorException"/> before the system call.
+    /// </summary>
+    public static int InvokeHandle(SafeHandle fd, uint request, SafeHandle argument, string name)
+        => CallWithHandle<WithTransition>(fd, request, argument, name).ValueOrThrow(name, request);
+
+    /// <summary>Like <see cref="InvokeHandle"/>, but returns the errno instead of throwing.</summary>
+    public static IoctlResult TryInvokeHandle(SafeHandle fd, uint request, SafeHandle argument, string name)
+        => CallWithHandle<WithTransition>(fd, request, argument, name);
+
     /// <summary>Like <see cref="Invoke"/>, but returns the errno instead of throwing.</summary>
     public static IoctlResult TryInvoke(SafeHandle fd, uint request) => Call<WithTransition>(fd, request, null, null);
 
@@ -136,6 +148,14 @@ public static unsafe partial class Ioctl
         public static int InvokePointer(SafeHandle fd, uint request, void* argument, string name)
             => Call<NoTransition>(fd, request, argument, name).ValueOrThrow(name, request);
 
+        /// <inheritdoc cref="Ioctl.InvokeHandle"/>
+        public static int InvokeHandle(SafeHandle fd, uint request, SafeHandle argument, string name)
+            => CallWithHandle<NoTransition>(fd, request, argument, name).ValueOrThrow(name, request);
+
+        /// <inheritdoc cref="Ioctl.TryInvokeHandle"/>
+        public static IoctlResult TryInvokeHandle(SafeHandle fd, uint request, SafeHandle argument, string name)
+            => CallWithHandle<NoTransition>(fd, request, argument, name);
+
         /// <inheritdoc cref="Ioctl.TryInvoke(SafeHandle, uint)"/>
         public static IoctlResult TryInvoke(SafeHandle fd, uint request) => Call<NoTransition>(fd, request, null, null);
 
@@ -194,6 +214,63 @@ public static unsafe partial class Ioctl
             throw new ArgumentOutOfRangeException(nameof(size), size,
                 $"{name}: a size of {size} bytes does not fit the request number's size field (at most {maxSize}).");
         return numberWithoutSize | ((uint)size << 16);
+    }
+
+    /// <summary>
+    /// The fd number of <paramref name="handle"/>, for a struct member that holds an fd (<c>loop_config.fd</c>,
+    /// <c>kvm_irqfd.fd</c>): the same check as for the handle an ioctl is issued on. A closed handle throws
+    /// <see cref="ObjectDisposedException"/>; a handle that holds no fd, <see cref="NotAFileDescriptorException"/>.
+    /// </summary>
+    public static int FileDescriptorOf(SafeHandle handle)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        ObjectDisposedException.ThrowIf(handle.IsClosed, handle);
+        return FileDescriptors.Of(handle, nameof(handle));
+    }
+
+    /// <summary>
+    /// A request number whose nr is the declared nr plus a macro argument (<c>EVIOCGABS(abs)</c> is
+    /// <c>_IOR('E', 0x40 + (abs), ...)</c>): an argument that takes the nr outside 0 to 255 is an
+    /// <see cref="ArgumentOutOfRangeException"/>, never a carry into the type byte.
+    /// </summary>
+    public static uint WithNumberOffset(uint number, int argument, string name)
+    {
+        uint nr = number & 0xFF;
+        if (argument < 0 || nr + (uint)argument > 0xFF)
+            throw new ArgumentOutOfRangeException(nameof(argument), argument,
+                $"{name}: the macro argument {argument} takes the nr 0x{nr:X2} outside 0 to 255.");
+        return number + (uint)argument;
+    }
+
+    /// <summary>
+    /// A request number whose size is a macro argument times an element size (<c>SPI_IOC_MESSAGE(n)</c> is
+    /// <c>n * sizeof(struct spi_ioc_transfer)</c>): a negative count, or a product the size field cannot hold, is an
+    /// <see cref="ArgumentOutOfRangeException"/> (where C's <c>SPI_MSGSIZE</c> silently gives 0).
+    /// </summary>
+    public static uint WithCount(uint numberWithoutSize, int count, int elementSize, int maxSize, string name)
+    {
+        long size = (long)count * elementSize;
+        if (count < 0 || size > maxSize)
+            throw new ArgumentOutOfRangeException(nameof(count), count,
+                $"{name}: {count} elements of {elementSize} bytes do not fit the request number's size field (at most {maxSize} bytes).");
+        return numberWithoutSize | ((uint)size << 16);
+    }
+
+    /// <summary>The call path for an fd passed by value: a reference on both handles for the call.</summary>
+    private static IoctlResult CallWithHandle<TSys>(SafeHandle fd, uint request, SafeHandle argument, string? name) where TSys : struct, ISystemCall
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        bool added = false;
+        try
+        {
+            argument.DangerousAddRef(ref added);
+            return Call<TSys>(fd, request, (void*)(nint)FileDescriptors.Of(argument, nameof(argument)), name);
+        }
+        finally
+        {
+            if (added)
+                argument.DangerousRelease();
+        }
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ internal sealed partial class Parser
     public const string AbiUnionAttribute = "IoctlSharp.AbiUnionAttribute";
     public const string IoctlGroupAttribute = "IoctlSharp.IoctlGroupAttribute";
     private const string IoctlAttributeBase = "IoctlSharp.IoctlAttributeBase";
+    private const string IoctlRequestOnAttribute = "IoctlSharp.IoctlRequestOnAttribute";
 
     private static readonly SymbolDisplayFormat FullName = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -528,11 +529,14 @@ internal sealed partial class Parser
     {
         var at = reportOn ?? field;
         int align = 0;
-        bool packed = false, hasOffsetZero = false, hasOffset = false;
+        bool packed = false, hasOffsetZero = false, hasOffset = false, fd = false;
         foreach (var a in field.GetAttributes())
         {
             switch (a.AttributeClass?.ToDisplayString())
             {
+                case "IoctlSharp.AbiFileDescriptorAttribute":
+                    fd = true;
+                    break;
                 case "IoctlSharp.AbiAlignAttribute":
                     align = a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int n ? n : -1;
                     break;
@@ -642,10 +646,22 @@ internal sealed partial class Parser
             }
         }
 
+        string? fdSetter = null;
+        if (fd)
+        {
+            if (field.IsFixedSizeBuffer || field.Type.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_UInt32))
+            {
+                Report(Descriptors.BadFileDescriptorField, at, field.Name, owner.Name, field.Type.ToDisplayString());
+                return null;
+            }
+
+            fdSetter = GeneratedNames.Take("Set" + field.Name, new HashSet<string>(owner.GetMembers().Select(m => m.Name), StringComparer.Ordinal));
+        }
+
         if (!TryParseBitFields(field, owner, type, isUnion, visiting, at, out var bitFields))
             return null;
         return new FieldModel(field.Name, type, align, packed, field.IsFixedSizeBuffer, compat, field.IsVolatile,
-            anonymous ? "" : cName ?? DefaultCName(field.Name), anonymous, stringEncoding, bitFields);
+            anonymous ? "" : cName ?? DefaultCName(field.Name), anonymous, stringEncoding, bitFields, fdSetter);
     }
 
     public const string AbiBitFieldAttribute = "IoctlSharp.AbiBitFieldAttribute";
@@ -950,8 +966,25 @@ internal sealed partial class Parser
         foreach (var member in type.GetMembers())
         {
             _ct.ThrowIfCancellationRequested();
-            if (member is not IMethodSymbol method || IoctlAttribute(method) is not { } ioctlAttribute)
+            if (member is not IMethodSymbol method)
                 continue;
+            if (IoctlAttribute(method) is not { } ioctlAttribute)
+            {
+                // [IoctlRequestOn] alone: say so, rather than leave the compiler's CS8795.
+                if (groupError is null && method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == IoctlRequestOnAttribute))
+                {
+                    int at = _diagnostics.Count;
+                    Report(Descriptors.BadTargetRequest, method, method.Name, "[IoctlRequestOn] goes with [IoctlRequest] (with or without a default number)");
+                    if (NeedsImplementation(method))
+                    {
+                        needsUnsafe |= HasPointerInSignature(method);
+                        rejected.Add(new RejectedIoctl(method.Name, Signature(method), FirstError(at)));
+                    }
+                }
+
+                continue;
+            }
+
             bool needsBody = NeedsImplementation(method);
             needsUnsafe |= needsBody && HasPointerInSignature(method);
             if (groupError is not null)
@@ -984,7 +1017,7 @@ internal sealed partial class Parser
 
     /// <summary>The members of each generated request class: a class of that name could not hold them (CS0542).</summary>
     private static readonly HashSet<string> RequestMembers = new(
-        TargetAbi.All.Select(t => t.Identifier).Concat(new[] { "Native", "For", "WithoutSize", "MaxSize", "s_native", "s_nativeMaxSize" }),
+        TargetAbi.All.Select(t => t.Identifier).Concat(new[] { "Native", "For", "WithoutSize", "MaxSize", "ElementSize", "s_native", "s_nativeMaxSize", "s_nativeElementSize" }),
         StringComparer.Ordinal);
 
     /// <summary>
@@ -1043,6 +1076,8 @@ internal sealed partial class Parser
             case "IoctlAttribute":
                 direction = args.Length == 2 && args[0].Value is int d ? d : -1;
                 break;
+            case "IoctlRequestAttribute":
+                return ParseLiteral(method, attribute, group);
             default:
                 Report(Descriptors.UnsupportedSignature, method, method.Name, $"'{kind}' is not an ioctl form IoctlSharp knows");
                 return null;
@@ -1069,71 +1104,14 @@ internal sealed partial class Parser
         string requestName = named.TryGetValue("Name", out var nm) && nm.Value is string s && s.Length > 0 ? s : group.Name + "." + method.Name;
         bool suppressGCTransition = named.TryGetValue("SuppressGCTransition", out var sgt) && sgt.Value is true;
 
-        if (!method.IsStatic || !method.IsPartialDefinition || method.IsGenericMethod
-            || (method.PartialImplementationPart is { } body && !body.DeclaringSyntaxReferences.All(r => IsGenerated(r.SyntaxTree))))
-        {
-            Report(Descriptors.BadIoctlMethod, method, method.Name);
-            return null;
-        }
-
         // The signature: (SafeHandle fd[, argument]) returning void, int, IoctlResult or a SafeHandle type.
-        var returnKind = ReturnKindOf(method.ReturnType);
-        if (returnKind is null || method.ReturnsByRef || method.ReturnsByRefReadonly)
-            return Unsupported(method, "the return type must be void, int (the ioctl's non-negative result), IoctlResult (the result or the errno, "
-                + "without throwing) or a non-abstract SafeHandle type with a parameterless constructor (which takes the new fd the ioctl returns)");
-        if (method.Parameters.Length is < 1 or > 2 || !IsSafeHandle(method.Parameters[0].Type) || method.Parameters[0].RefKind != RefKind.None)
-            return Unsupported(method, "the parameters must be (SafeHandle fd) or (SafeHandle fd, argument)");
-
-        ArgumentKind argumentKind = ArgumentKind.None;
-        string? argumentRefKind = null;
-        AbiType? argumentType = null;
-        string? structToVerify = null;
+        if (CheckMethod(method) is not { } returnKind)
+            return null;
+        if (!ParseParameters(method, out var argumentParameter, out var macroParameter, out var macroKind))
+            return null;
+        if (!ParseArgument(method, argumentParameter, out var argumentKind, out var argumentRefKind, out var argumentType, out var structToVerify))
+            return null;
         var visiting = new Stack<INamedTypeSymbol>();
-        if (method.Parameters.Length == 2)
-        {
-            var p = method.Parameters[1];
-            var pt = p.Type;
-            if (p.RefKind != RefKind.None)
-            {
-                argumentKind = ArgumentKind.Ref;
-                argumentRefKind = p.RefKind switch { RefKind.Out => "out", RefKind.In => "in", RefKind.Ref => "ref", _ => "ref readonly" };
-                if (!pt.IsUnmanagedType)
-                    return Unsupported(method, $"'{pt.ToDisplayString()}' is not an unmanaged type");
-                if (pt is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
-                    return Unsupported(method, $"a pointer cannot be passed {argumentRefKind}; pass '{pt.ToDisplayString()}' by value, or a nuint/ulong by {argumentRefKind} for an address the driver reads or writes");
-                argumentType = MapType(pt, visiting, method, out _);
-                if (argumentType?.Kind == AbiTypeKind.Aggregate)
-                    structToVerify = pt.ToDisplayString(FullName);
-            }
-            else if (pt is INamedTypeSymbol { IsGenericType: true } span
-                     && span.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>"
-                     && span.TypeArguments[0].SpecialType == SpecialType.System_Byte)
-            {
-                argumentKind = ArgumentKind.Span;
-                argumentRefKind = span.Name == "ReadOnlySpan" ? "readonly" : "";
-            }
-            else if (pt is INamedTypeSymbol { IsGenericType: true } flex
-                     && flex.ConstructedFrom.ToDisplayString() == "IoctlSharp.FlexibleBuffer<T, TEntry>")
-            {
-                argumentKind = ArgumentKind.FlexibleBuffer;
-                argumentType = MapType(flex.TypeArguments[0], visiting, method, out _);
-                if (argumentType?.Kind == AbiTypeKind.Aggregate)
-                    structToVerify = flex.TypeArguments[0].ToDisplayString(FullName);
-            }
-            else if (pt is IPointerTypeSymbol pointer)
-            {
-                argumentKind = ArgumentKind.Pointer;
-                if (pointer.PointedAtType.SpecialType != SpecialType.System_Void)
-                    argumentType = MapType(pointer.PointedAtType, visiting, method, out _);
-            }
-            else
-            {
-                argumentType = MapType(pt, visiting, method, out _);
-                if (argumentType is not { Kind: AbiTypeKind.Scalar } || argumentType.Scalar is ScalarKind.F32 or ScalarKind.F64)
-                    return Unsupported(method, $"an argument passed by value must be an integer, enum or pointer; pass '{pt.ToDisplayString()}' by ref, in or out");
-                argumentKind = ArgumentKind.Value;
-            }
-        }
 
         // Where the size field's value comes from.
         SizeSource sizeSource;
@@ -1175,8 +1153,16 @@ internal sealed partial class Parser
                 : "the argument has no C layout to take the size from; add SizeOf, Size or SizeAtCall");
         }
 
+        if (macroKind == MacroArgument.CountsSizeOf && sizeSource != SizeSource.Type)
+        {
+            Report(Descriptors.BadMacroArgument, method, method.Name,
+                "IoctlMacroArgumentKind.CountsSizeOf multiplies a type's size (the argument's, or SizeOf's) by the macro argument; this request has no such type");
+            return null;
+        }
+
         // Every target's number must exist: a size that does not fit is an error, never a truncated number. The
-        // numbers are decided here, once; the emitter prints them.
+        // numbers are decided here, once; the emitter prints them. A macro argument's numbers are those for an
+        // argument of 0 (with the element's size in sizes for CountsSizeOf): the call adds the rest.
         var sizes = new int[TargetAbi.All.Length];
         var numbers = new uint[TargetAbi.All.Length];
         foreach (var target in TargetAbi.All)
@@ -1203,20 +1189,286 @@ internal sealed partial class Parser
             }
 
             sizes[(int)target.Target] = size;
-            numbers[(int)target.Target] = encoded;
+            numbers[(int)target.Target] = macroKind == MacroArgument.CountsSizeOf ? RequestEncoding.Encode(target.Encoding, direction, groupType, number, 0)!.Value : encoded;
         }
 
-        string macro = Macro(ioForm, direction, groupType, number, sizeSource, sizeType, literalSize);
-        var parameters = method.Parameters.Select(p => new ParameterModel(
-            RefKindText(p.RefKind), p.Type.ToDisplayString(FullName), CSharpText.Identifier(p.Name))).ToEquatableArray();
-
-        return new IoctlModel(Signature(method), "", method.Name, requestName,
-            // The type the body constructs: without a nullable annotation (new T?() is CS8628); the signature keeps it.
-            returnKind == ReturnKind.Void ? "void" : returnKind == ReturnKind.Int ? "int" : method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            parameters, argumentKind, argumentRefKind,
+        string macro = Macro(ioForm, direction, groupType, number, sizeSource, sizeType, literalSize, macroKind, macroParameter?.Name);
+        return new IoctlModel(Signature(method), "", method.Name, requestName, ConstructedType(method, returnKind), ParametersOf(method), argumentKind, argumentRefKind,
             argumentKind == ArgumentKind.Value ? argumentType!.Scalar : ScalarKind.None, structToVerify,
             direction, macro, number, sizeSource, sizeType, literalSize < 0 ? 0 : literalSize, sizes.ToEquatableArray(), numbers.ToEquatableArray(),
-            returnKind.Value, suppressGCTransition);
+            returnKind, suppressGCTransition, RequestForm.Encoded, macroKind,
+            argumentParameter is null ? null : CSharpText.Identifier(argumentParameter.Name),
+            macroParameter is null ? null : CSharpText.Identifier(macroParameter.Name));
+    }
+
+    /// <summary>
+    /// <c>[IoctlRequest]</c>: numbers as the header writes them, the same on every target unless
+    /// <c>[IoctlRequestOn]</c> gives a target its own. No encoding applies, so no size option does; direction bits in a
+    /// number must not promise a buffer the argument cannot be (ISH207).
+    /// </summary>
+    private IoctlModel? ParseLiteral(IMethodSymbol method, AttributeData attribute, INamedTypeSymbol group)
+    {
+        var named = attribute.NamedArguments.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        string requestName = named.TryGetValue("Name", out var nm) && nm.Value is string s && s.Length > 0 ? s : group.Name + "." + method.Name;
+        bool suppressGCTransition = named.TryGetValue("SuppressGCTransition", out var sgt) && sgt.Value is true;
+        foreach (var option in new[] { "SizeOf", "SizeAtCall" })
+        {
+            if (named.TryGetValue(option, out var v) && !v.IsNull && v.Value is not false)
+            {
+                Report(Descriptors.LiteralHasNoSizeField, method, method.Name, option);
+                return null;
+            }
+        }
+
+        // The signature: (SafeHandle fd[, argument]) returning void, int, IoctlResult or a SafeHandle type.
+        if (CheckMethod(method) is not { } returnKind)
+            return null;
+        if (!ParseParameters(method, out var argumentParameter, out var macroParameter, out _))
+            return null;
+        if (macroParameter is not null)
+        {
+            Report(Descriptors.BadMacroArgument, method, method.Name, "an [IoctlRequest] number is taken as written: it has no macro argument");
+            return null;
+        }
+
+        if (!ParseArgument(method, argumentParameter, out var argumentKind, out var argumentRefKind, out var argumentType, out var structToVerify))
+            return null;
+
+        // The default, then each target's own.
+        var numbers = new uint?[TargetAbi.All.Length];
+        uint? fallback = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is uint d ? d : null;
+        foreach (var on in method.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == IoctlRequestOnAttribute))
+        {
+            if (on.ConstructorArguments.Length != 2 || on.ConstructorArguments[0].Value is not uint value || on.ConstructorArguments[1].Kind != TypedConstantKind.Array)
+                continue; // does not compile
+            var targets = on.ConstructorArguments[1].Values;
+            if (targets.Length == 0)
+            {
+                Report(Descriptors.BadTargetRequest, method, method.Name, $"[IoctlRequestOn(0x{value:X})] names no target");
+                return null;
+            }
+
+            foreach (var t in targets)
+            {
+                if (t.Value is not int index || index < 0 || index >= TargetAbi.All.Length)
+                {
+                    Report(Descriptors.BadTargetRequest, method, method.Name, $"{t.Value} is not an AbiTarget");
+                    return null;
+                }
+
+                if (numbers[index] is { } earlier)
+                {
+                    Report(Descriptors.BadTargetRequest, method, method.Name,
+                        $"{TargetAbi.All[index].Name} is given two numbers, 0x{earlier:X} and 0x{value:X}");
+                    return null;
+                }
+
+                numbers[index] = value;
+            }
+        }
+
+        var missing = TargetAbi.All.Where(t => numbers[(int)t.Target] is null && fallback is null).Select(t => t.Name).ToList();
+        if (missing.Count > 0)
+        {
+            Report(Descriptors.MissingTargetRequest, method, method.Name, string.Join(", ", missing));
+            return null;
+        }
+
+        var final = TargetAbi.All.Select(t => numbers[(int)t.Target] ?? fallback!.Value).ToArray();
+        foreach (var target in TargetAbi.All)
+        {
+            uint n = final[(int)target.Target];
+            if (LiteralContradiction(target.Encoding, n, argumentKind, argumentRefKind) is { } contradiction)
+            {
+                Report(Descriptors.LiteralDirectionContradicts, method, method.Name, n, target.Name, contradiction.Bits, contradiction.Argument);
+                return null;
+            }
+        }
+
+        bool perTarget = final.Distinct().Count() > 1;
+        string macro = perTarget ? "a number per target" : "0x" + final[0].ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+        return new IoctlModel(Signature(method), "", method.Name, requestName, ConstructedType(method, returnKind), ParametersOf(method), argumentKind, argumentRefKind,
+            argumentKind == ArgumentKind.Value ? argumentType!.Scalar : ScalarKind.None, structToVerify,
+            0, macro, 0, SizeSource.None, null, 0, new int[TargetAbi.All.Length].ToEquatableArray(), final.ToEquatableArray(),
+            returnKind, suppressGCTransition, RequestForm.Literal, MacroArgument.None,
+            argumentParameter is null ? null : CSharpText.Identifier(argumentParameter.Name));
+    }
+
+    /// <summary>
+    /// What a literal number's direction bits (read in <paramref name="family"/>'s encoding) promise that the argument
+    /// cannot be, or null: a READ bit says the driver writes a buffer, a WRITE bit that it reads one.
+    /// </summary>
+    private static (string Bits, string Argument)? LiteralContradiction(EncodingFamily family, uint number, ArgumentKind kind, string? refKind)
+    {
+        uint dir = number >> family.DirectionShift;
+        if (dir == 0 || dir == family.None)
+            return null;
+        bool read = (dir & family.Read) != 0, write = (dir & family.Write) != 0;
+        string bits = read && write ? "_IOC_READ|_IOC_WRITE" : read ? "_IOC_READ" : write ? "_IOC_WRITE" : $"no direction this encoding has ({dir})";
+        if (!read && !write)
+            return (bits, "cannot be read as any direction");
+        // A value passed by value is no contradiction: TIOCSIG is _IOW('T', 0x36, int) and takes the signal by value.
+        switch (kind)
+        {
+            case ArgumentKind.None:
+                return (bits, "is missing (the number promises a buffer)");
+            case ArgumentKind.Ref when refKind == "out" && write:
+                return (bits, "is 'out' (the driver only writes it, but _IOC_WRITE says it reads it)");
+            case ArgumentKind.Ref when refKind is "in" or "ref readonly" && read:
+                return (bits, $"is '{refKind}' (the driver must not write it, but _IOC_READ says it does)");
+            case ArgumentKind.Span when refKind == "readonly" && read:
+                return (bits, "is a ReadOnlySpan<byte> (the driver must not write it, but _IOC_READ says it does)");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The parameters after the handle: at most one <c>[IoctlMacroArgument]</c> int (not passed to ioctl(2)) and at
+    /// most one argument.
+    /// </summary>
+    private bool ParseParameters(IMethodSymbol method, out IParameterSymbol? argument, out IParameterSymbol? macro, out MacroArgument kind)
+    {
+        argument = null;
+        macro = null;
+        kind = MacroArgument.None;
+        if (method.Parameters.Length < 1 || !IsSafeHandle(method.Parameters[0].Type) || method.Parameters[0].RefKind != RefKind.None)
+        {
+            Unsupported(method, "the parameters must be (SafeHandle fd) or (SafeHandle fd, argument), with at most one [IoctlMacroArgument] int besides");
+            return false;
+        }
+
+        var rest = new List<IParameterSymbol>();
+        foreach (var p in method.Parameters.Skip(1))
+        {
+            var attribute = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "IoctlSharp.IoctlMacroArgumentAttribute");
+            if (attribute is null)
+            {
+                rest.Add(p);
+                continue;
+            }
+
+            if (macro is not null)
+            {
+                Report(Descriptors.BadMacroArgument, method, method.Name, "a request macro takes one [IoctlMacroArgument] parameter here, not two");
+                return false;
+            }
+
+            int value = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int v ? v : 0;
+            if (value is not (0 or 1))
+            {
+                Report(Descriptors.BadMacroArgument, method, method.Name, $"{value} is not an IoctlMacroArgumentKind");
+                return false;
+            }
+
+            if (p.Type.SpecialType != SpecialType.System_Int32 || p.RefKind != RefKind.None)
+            {
+                Report(Descriptors.BadMacroArgument, method, method.Name, $"the macro argument '{p.Name}' must be an int passed by value");
+                return false;
+            }
+
+            macro = p;
+            kind = value == 0 ? MacroArgument.AddsToNumber : MacroArgument.CountsSizeOf;
+        }
+
+        if (rest.Count > 1)
+        {
+            Unsupported(method, "the parameters must be (SafeHandle fd) or (SafeHandle fd, argument), with at most one [IoctlMacroArgument] int besides");
+            return false;
+        }
+
+        argument = rest.Count == 1 ? rest[0] : null;
+        return true;
+    }
+
+    /// <summary>How the argument reaches ioctl(2), its C type, and the struct whose native layout the wrapper checks.</summary>
+    private bool ParseArgument(IMethodSymbol method, IParameterSymbol? p, out ArgumentKind argumentKind, out string? argumentRefKind,
+        out AbiType? argumentType, out string? structToVerify)
+    {
+        argumentKind = ArgumentKind.None;
+        argumentRefKind = null;
+        argumentType = null;
+        structToVerify = null;
+        var visiting = new Stack<INamedTypeSymbol>();
+        if (p is null)
+            return true;
+        var pt = p.Type;
+        if (p.RefKind != RefKind.None)
+        {
+            argumentKind = ArgumentKind.Ref;
+            argumentRefKind = p.RefKind switch { RefKind.Out => "out", RefKind.In => "in", RefKind.Ref => "ref", _ => "ref readonly" };
+            if (!pt.IsUnmanagedType)
+                return Fail(method, $"'{pt.ToDisplayString()}' is not an unmanaged type");
+            if (pt is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
+                return Fail(method, $"a pointer cannot be passed {argumentRefKind}; pass '{pt.ToDisplayString()}' by value, or a nuint/ulong by {argumentRefKind} for an address the driver reads or writes");
+            argumentType = MapType(pt, visiting, method, out _);
+            if (argumentType?.Kind == AbiTypeKind.Aggregate)
+                structToVerify = pt.ToDisplayString(FullName);
+        }
+        else if (pt is INamedTypeSymbol { IsGenericType: true } span
+                 && span.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>"
+                 && span.TypeArguments[0].SpecialType == SpecialType.System_Byte)
+        {
+            argumentKind = ArgumentKind.Span;
+            argumentRefKind = span.Name == "ReadOnlySpan" ? "readonly" : "";
+        }
+        else if (pt is INamedTypeSymbol { IsGenericType: true } flex
+                 && flex.ConstructedFrom.ToDisplayString() == "IoctlSharp.FlexibleBuffer<T, TEntry>")
+        {
+            argumentKind = ArgumentKind.FlexibleBuffer;
+            argumentType = MapType(flex.TypeArguments[0], visiting, method, out _);
+            if (argumentType?.Kind == AbiTypeKind.Aggregate)
+                structToVerify = flex.TypeArguments[0].ToDisplayString(FullName);
+        }
+        else if (pt is IPointerTypeSymbol pointer)
+        {
+            argumentKind = ArgumentKind.Pointer;
+            if (pointer.PointedAtType.SpecialType != SpecialType.System_Void)
+                argumentType = MapType(pointer.PointedAtType, visiting, method, out _);
+        }
+        else if (IsSafeHandle(pt))
+        {
+            argumentKind = ArgumentKind.Handle;
+        }
+        else
+        {
+            argumentType = MapType(pt, visiting, method, out _);
+            if (argumentType is not { Kind: AbiTypeKind.Scalar } || argumentType.Scalar is ScalarKind.F32 or ScalarKind.F64)
+                return Fail(method, $"an argument passed by value must be an integer, enum or pointer; pass '{pt.ToDisplayString()}' by ref, in or out");
+            argumentKind = ArgumentKind.Value;
+        }
+
+        return true;
+    }
+
+    private bool Fail(IMethodSymbol method, string why)
+    {
+        Unsupported(method, why);
+        return false;
+    }
+
+    private static EquatableArray<ParameterModel> ParametersOf(IMethodSymbol method) => method.Parameters.Select(p => new ParameterModel(
+        RefKindText(p.RefKind), p.Type.ToDisplayString(FullName), CSharpText.Identifier(p.Name))).ToEquatableArray();
+
+    /// <summary>The type the body constructs: without a nullable annotation (new T?() is CS8628); the signature keeps it.</summary>
+    private static string ConstructedType(IMethodSymbol method, ReturnKind kind)
+        => kind == ReturnKind.Void ? "void" : kind == ReturnKind.Int ? "int" : method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    /// <summary>A static partial method without a body, returning what a wrapper can return; null after reporting why not.</summary>
+    private ReturnKind? CheckMethod(IMethodSymbol method)
+    {
+        if (!method.IsStatic || !method.IsPartialDefinition || method.IsGenericMethod
+            || (method.PartialImplementationPart is { } body && !body.DeclaringSyntaxReferences.All(r => IsGenerated(r.SyntaxTree))))
+        {
+            Report(Descriptors.BadIoctlMethod, method, method.Name);
+            return null;
+        }
+
+        var returnKind = ReturnKindOf(method.ReturnType);
+        if (returnKind is null || method.ReturnsByRef || method.ReturnsByRefReadonly)
+            Unsupported(method, "the return type must be void, int (the ioctl's non-negative result), IoctlResult (the result or the errno, "
+                + "without throwing) or a non-abstract SafeHandle type with a parameterless constructor (which takes the new fd the ioctl returns)");
+        return method.ReturnsByRef || method.ReturnsByRefReadonly ? null : returnKind;
     }
 
     /// <summary>What a wrapper may return, or null: a SafeHandle type must be constructible by the generated body.</summary>
@@ -1256,10 +1508,17 @@ internal sealed partial class Parser
     }
 
     /// <summary>How the header spells the request: <c>_IOWR(0xAA, 0x3F, struct uffdio_api)</c>.</summary>
-    private static string Macro(bool ioForm, int direction, int type, int number, SizeSource source, AbiType? sizeType, int literal)
+    private static string Macro(bool ioForm, int direction, int type, int number, SizeSource source, AbiType? sizeType, int literal,
+        MacroArgument macro = MacroArgument.None, string? macroName = null)
     {
         string t = type is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' ? "'" + (char)type + "'" : "0x" + type.ToString("X2");
-        string nr = "0x" + number.ToString("X2");
+        string nr = "0x" + number.ToString("X2") + (macro == MacroArgument.AddsToNumber ? $" + ({macroName})" : "");
+        if (macro == MacroArgument.CountsSizeOf)
+        {
+            string dirs = direction switch { 0 => "_IOC_NONE", 1 => "_IOC_WRITE", 2 => "_IOC_READ", _ => "_IOC_READ|_IOC_WRITE" };
+            return $"_IOC({dirs}, {t}, {nr}, ({macroName}) * sizeof({sizeType!.CName}))";
+        }
+
         if (ioForm)
             return $"_IO({t}, {nr})";
         string size = source switch

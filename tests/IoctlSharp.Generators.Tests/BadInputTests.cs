@@ -170,6 +170,51 @@ public class BadInputTests
     public void NumberOutOfRange() => AssertIoctlRejected("",
         "[IoctlNone(256)] public static partial void Get(SafeHandle fd);", "ISH106", "0 to 255");
 
+    [Fact]
+    public void LiteralWhoseReadBitContradictsAnInArgument() => AssertIoctlRejected("",
+        "[IoctlRequest(0x80045401)] public static partial void Get(SafeHandle fd, in int value);", "ISH207", "_IOC_READ");
+
+    [Fact]
+    public void LiteralWhoseDirectionDiffersOnAnotherEncoding() => AssertIoctlRejected("",
+        // bit 30 is _IOC_WRITE in the generic encoding but _IOC_READ on powerpc (bits 29-31): 'in' contradicts it there.
+        "[IoctlRequest(0x40045401)] public static partial void Get(SafeHandle fd, in int value);", "ISH207", "on ppc64le");
+
+    [Fact]
+    public void LiteralWithDirectionBitsAndNoArgument() => AssertIoctlRejected("",
+        "[IoctlRequest(0x5401), IoctlRequestOn(0x402C7413, AbiTarget.Ppc64le)] public static partial void Get(SafeHandle fd);", "ISH207", "missing");
+
+    [Fact]
+    public void PerTargetWithoutDefaultLeavesTargetsWithoutANumber() => AssertIoctlRejected("",
+        "[IoctlRequest, IoctlRequestOn(0x5401, AbiTarget.X86_64)] public static partial void Get(SafeHandle fd, Span<byte> b);", "ISH208", "i386");
+
+    [Fact]
+    public void PerTargetNamingATargetTwice() => AssertIoctlRejected("",
+        "[IoctlRequest(1), IoctlRequestOn(2, AbiTarget.I386), IoctlRequestOn(3, AbiTarget.I386)] public static partial void Get(SafeHandle fd);", "ISH209", "two numbers");
+
+    [Fact]
+    public void PerTargetWithoutIoctlRequest() => AssertIoctlRejected("",
+        "[IoctlRequestOn(2, AbiTarget.I386)] public static partial void Get(SafeHandle fd);", "ISH209", "goes with [IoctlRequest]");
+
+    [Fact]
+    public void LiteralWithASizeOption() => AssertIoctlRejected("",
+        "[IoctlRequest(0x8913, SizeOf = typeof(int))] public static partial void Get(SafeHandle fd, Span<byte> b);", "ISH210", "SizeOf");
+
+    [Fact]
+    public void MacroArgumentThatIsNotAnInt() => AssertIoctlRejected("",
+        "[IoctlRead(0x40)] public static partial void Get(SafeHandle fd, [IoctlMacroArgument] long abs, out int v);", "ISH211", "must be an int");
+
+    [Fact]
+    public void MacroArgumentOnALiteral() => AssertIoctlRejected("",
+        "[IoctlRequest(0x8913)] public static partial void Get(SafeHandle fd, [IoctlMacroArgument] int abs, Span<byte> b);", "ISH211", "taken as written");
+
+    [Fact]
+    public void CountingMacroArgumentWithoutAType() => AssertIoctlRejected("",
+        "[IoctlNone(0)] public static partial void Get(SafeHandle fd, [IoctlMacroArgument(IoctlMacroArgumentKind.CountsSizeOf)] int n, Span<byte> b);", "ISH211", "CountsSizeOf");
+
+    [Fact]
+    public void FileDescriptorMemberThatIsNotAnInt() => AssertRejected(
+        "[AbiStruct] public partial struct S { [AbiFileDescriptor] public ulong Fd; }", "ISH212", "Bad.S.g.cs");
+
     /// <summary>A group with one good ioctl and one bad one: the bad one alone is left out, with an error naming why.</summary>
     private static void AssertIoctlRejected(string types, string badIoctl, string expectedId, string messagePart)
     {

@@ -279,6 +279,59 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void LiteralPerTargetAndMacroArgumentRequests() => Verify(nameof(LiteralPerTargetAndMacroArgumentRequests), """
+        namespace Requests;
+
+        [AbiStruct]
+        public partial struct LoopConfig
+        {
+            [AbiFileDescriptor] public uint Fd;
+            public uint BlockSize;
+        }
+
+        [AbiStruct]
+        public partial struct InputAbsinfo { public int Value, Minimum, Maximum, Fuzz, Flat, Resolution; }
+
+        [AbiStruct]
+        public partial struct SpiIocTransfer { public ulong TxBuf, RxBuf; public uint Len, SpeedHz; public ulong Rest; }
+
+        [IoctlGroup(0x4C)]
+        public static partial class Loop
+        {
+            [IoctlRequest(0x4C00, Name = "LOOP_SET_FD")]
+            public static partial void SetFd(SafeHandle loop, SafeHandle file);
+
+            [IoctlRequest(0x4C0A, Name = "LOOP_CONFIGURE")]
+            public static partial void Configure(SafeHandle loop, in LoopConfig config);
+        }
+
+        [IoctlGroup('T')]
+        public static partial class Tty
+        {
+            [IoctlRequest(0x5401, Name = "TCGETS")]
+            [IoctlRequestOn(0x402C7413, AbiTarget.Ppc64le, AbiTarget.Powerpc, AbiTarget.Ppc64)]
+            public static partial void GetAttributes(SafeHandle tty, Span<byte> termios);
+        }
+
+        [IoctlGroup('E')]
+        public static partial class Evdev
+        {
+            [IoctlRead(0x40, Name = "EVIOCGABS")]
+            public static partial void GetAbs(SafeHandle device, [IoctlMacroArgument] int abs, out InputAbsinfo info);
+
+            [Ioctl(IoctlDirection.Read, 0x20, SizeAtCall = true, Name = "EVIOCGBIT")]
+            public static partial int GetBits(SafeHandle device, [IoctlMacroArgument] int ev, Span<byte> bits);
+        }
+
+        [IoctlGroup('k')]
+        public static unsafe partial class Spidev
+        {
+            [IoctlWrite(0, Name = "SPI_IOC_MESSAGE")]
+            public static partial int Message(SafeHandle device, [IoctlMacroArgument(IoctlMacroArgumentKind.CountsSizeOf)] int n, SpiIocTransfer* transfers);
+        }
+        """);
+
+    [Fact]
     public void RequestForms() => Verify(nameof(RequestForms), """
         namespace Requests;
 

@@ -148,6 +148,30 @@ internal static class Descriptors
         "Unsupported ioctl signature",
         "Ioctl '{0}': {1}", Request);
 
+    public static readonly DiagnosticDescriptor LiteralDirectionContradicts = Error("ISH207",
+        "A literal request number's direction bits contradict the argument",
+        "Ioctl '{0}': the number 0x{1:X8} on {2} has the direction bits of {3}, but the argument {4}; a number with direction bits is an _IOC number (declare it with [IoctlRead]/[IoctlWrite]/[Ioctl]), or the argument is wrong", Request);
+
+    public static readonly DiagnosticDescriptor MissingTargetRequest = Error("ISH208",
+        "A target has no request number",
+        "Ioctl '{0}' has no request number on {1}: give [IoctlRequest(number)] a default, or add [IoctlRequestOn(number, AbiTarget.X)] for each", Request);
+
+    public static readonly DiagnosticDescriptor BadTargetRequest = Error("ISH209",
+        "Per-target request numbers are inconsistent",
+        "Ioctl '{0}': {1}", Request);
+
+    public static readonly DiagnosticDescriptor LiteralHasNoSizeField = Error("ISH210",
+        "A literal request number has no size field",
+        "Ioctl '{0}': {1} sets the size field, but [IoctlRequest] numbers are taken as written; remove it", Request);
+
+    public static readonly DiagnosticDescriptor BadMacroArgument = Error("ISH211",
+        "Unsupported macro argument",
+        "Ioctl '{0}': {1}", Request);
+
+    public static readonly DiagnosticDescriptor BadFileDescriptorField = Error("ISH212",
+        "An fd member must be an int",
+        "Field '{0}' of '{1}' is marked [AbiFileDescriptor] but is '{2}': an fd member is an int or a uint (__u32, __s32)", Layout);
+
     // ---------------------------------------------------------------- advice: layouts that work but bite
 
     public static readonly DiagnosticDescriptor BoolField = Create("ISH120",

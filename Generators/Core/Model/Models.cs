@@ -48,12 +48,13 @@ internal sealed record AbiType(
 /// <param name="CName">The C member name ([AbiName], else <see cref="Parser.DefaultCName"/>); empty for an anonymous member.</param>
 /// <param name="Anonymous">[AbiAnonymous]: a C11 anonymous struct or union, whose members the parent promotes.</param>
 /// <param name="StringEncoding">[AbiString]'s encoding (AbiStringEncoding's value), or -1 without [AbiString].</param>
+/// <param name="FdSetter">From <c>[AbiFileDescriptor]</c>: the name of the generated <c>SafeHandle</c> setter; null = none.</param>
 /// <param name="BitFields">
 /// The C bit-fields this member stores (<c>[AbiBitField]</c>, in declaration order); empty for an ordinary member.
 /// A storage member is no C member itself: its bit-fields are laid out as gcc lays them out, and it covers their bytes.
 /// </param>
 internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer, FieldCompat? Compat = null, bool IsVolatile = false,
-    string CName = "", bool Anonymous = false, int StringEncoding = -1, EquatableArray<BitFieldModel> BitFields = default)
+    string CName = "", bool Anonymous = false, int StringEncoding = -1, EquatableArray<BitFieldModel> BitFields = default, string? FdSetter = null)
 {
     public bool IsBitFieldStorage => BitFields.Count > 0;
 }
@@ -119,6 +120,27 @@ internal enum ArgumentKind
     Pointer,
     /// <summary>A <c>FlexibleBuffer&lt;T, TEntry&gt;</c>: a pointer to its header, the size of <c>T</c>.</summary>
     FlexibleBuffer,
+    /// <summary>A <c>SafeHandle</c> whose fd is passed by value (LOOP_SET_FD), with a reference held for the call.</summary>
+    Handle,
+}
+
+/// <summary>How the number is made.</summary>
+internal enum RequestForm
+{
+    /// <summary><c>_IOC(dir, type, nr, size)</c> in each target's encoding.</summary>
+    Encoded,
+    /// <summary>Numbers as written (<c>[IoctlRequest]</c>, <c>[IoctlRequestOn]</c>): no encoding applies.</summary>
+    Literal,
+}
+
+/// <summary>What the request macro does with its argument (<c>[IoctlMacroArgument]</c>).</summary>
+internal enum MacroArgument
+{
+    None,
+    /// <summary>nr + argument (<c>EVIOCGABS(abs)</c>).</summary>
+    AddsToNumber,
+    /// <summary>size = argument × the size type's size (<c>SPI_IOC_MESSAGE(n)</c>).</summary>
+    CountsSizeOf,
 }
 
 /// <summary>What a wrapper returns.</summary>
@@ -179,7 +201,12 @@ internal sealed record IoctlModel(
     /// <summary>The request number on each target, in <c>TargetAbi.All</c> order.</summary>
     EquatableArray<uint> Numbers,
     ReturnKind Return = ReturnKind.Void,
-    bool SuppressGCTransition = false);
+    bool SuppressGCTransition = false,
+    RequestForm Form = RequestForm.Encoded,
+    MacroArgument MacroArgument = MacroArgument.None,
+    /// <summary>The parameter passed to ioctl(2), or null; the macro argument's parameter, or null.</summary>
+    string? ArgumentName = null,
+    string? MacroArgumentName = null);
 
 /// <summary>An [IoctlGroup] class. A rejected group has no valid ioctls: each becomes a <see cref="RejectedIoctl"/>.</summary>
 /// <param name="RequestsClass">The name of the nested class of request numbers (<c>Requests</c> unless a member takes it).</param>

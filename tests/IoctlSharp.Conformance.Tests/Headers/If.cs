@@ -1,4 +1,4 @@
-// linux/if.h (struct ifreq, its unions, struct ifmap, struct if_settings) with struct sockaddr (probe/libc-stub:
+// linux/if.h (struct ifreq, its unions, struct ifmap, struct if_settings) with struct sockaddr (probe/userspace-stub:
 // the kernel's declaration, which linux/if.h takes from the C library) and the SIOCGIF* requests of linux/sockios.h.
 using System.Runtime.InteropServices;
 using IoctlSharp.Conformance.Tests.Probe;
@@ -129,38 +129,34 @@ public partial struct Ifconf
     public IfconfBuffer IfcIfcu;
 }
 
-/// <summary>
-/// linux/sockios.h: SIOCGIFFLAGS 0x8913 and SIOCGIFINDEX 0x8933 are plain numbers. Until main has a literal form,
-/// they are declared as <c>_IOC(_IOC_NONE, 0x89, nr, 0)</c>, which is the same number only where _IOC_NONE is 0
-/// and the fields sit as on x86 (so the probe checks them on x86 only).
-/// </summary>
-[IoctlGroup(0x89), CGuard(Guard.X86)]
+/// <summary>linux/sockios.h: the requests that take a struct ifreq or ifconf, plain numbers on every target (the other SIOC* are in Sockios.cs).</summary>
+[IoctlGroup(0x89)]
 public static partial class Sockios
 {
-    [Ioctl(IoctlDirection.None, 0x10, Size = 0, Name = "SIOCGIFNAME")]
+    [IoctlRequest(0x8910, Name = "SIOCGIFNAME")]
     public static partial void GetInterfaceName(SafeHandle socket, ref IfReq request);
 
-    [Ioctl(IoctlDirection.None, 0x12, Size = 0, Name = "SIOCGIFCONF")]
+    [IoctlRequest(0x8912, Name = "SIOCGIFCONF")]
     public static partial void GetInterfaceList(SafeHandle socket, ref Ifconf request);
 
-    [Ioctl(IoctlDirection.None, 0x13, Size = 0, Name = "SIOCGIFFLAGS")]
+    [IoctlRequest(0x8913, Name = "SIOCGIFFLAGS")]
     public static partial void GetInterfaceFlags(SafeHandle socket, ref IfReq request);
 
-    [Ioctl(IoctlDirection.None, 0x33, Size = 0, Name = "SIOCGIFINDEX")]
+    [IoctlRequest(0x8933, Name = "SIOCGIFINDEX")]
     public static partial void GetInterfaceIndex(SafeHandle socket, ref IfReq request);
 
-    [Ioctl(IoctlDirection.None, 0x14, Size = 0, Name = "SIOCSIFFLAGS")]
+    [IoctlRequest(0x8914, Name = "SIOCSIFFLAGS")]
     public static partial void SetInterfaceFlags(SafeHandle socket, ref IfReq request);
 
-    [Ioctl(IoctlDirection.None, 0x15, Size = 0, Name = "SIOCGIFADDR")]
+    [IoctlRequest(0x8915, Name = "SIOCGIFADDR")]
     public static partial void GetInterfaceAddress(SafeHandle socket, ref IfReq request);
 
-    [Ioctl(IoctlDirection.None, 0x21, Size = 0, Name = "SIOCGIFMTU")]
+    [IoctlRequest(0x8921, Name = "SIOCGIFMTU")]
     public static partial void GetInterfaceMtu(SafeHandle socket, ref IfReq request);
 
-    [Ioctl(IoctlDirection.None, 0x27, Size = 0, Name = "SIOCGIFHWADDR")]
+    [IoctlRequest(0x8927, Name = "SIOCGIFHWADDR")]
     public static partial void GetInterfaceHardwareAddress(SafeHandle socket, ref IfReq request);
 
-    [Ioctl(IoctlDirection.None, 0x70, Size = 0, Name = "SIOCGIFMAP")]
+    [IoctlRequest(0x8970, Name = "SIOCGIFMAP")]
     public static partial void GetInterfaceMap(SafeHandle socket, ref IfReq request);
 }

@@ -84,10 +84,10 @@ public partial struct KvmSignalMask
 [AbiStruct]
 public unsafe partial struct KvmIrqfd
 {
-    public uint Fd;
+    [AbiFileDescriptor] public uint Fd;          // an eventfd: SetFd(SafeHandle)
     public uint Gsi;
     public uint Flags;
-    public uint Resamplefd;
+    [AbiFileDescriptor] public uint Resamplefd;  // SetResamplefd(SafeHandle)
     public fixed byte Pad[16];
 }
 

@@ -19,8 +19,11 @@ public static class ProbeFiles
     public static string ProbeC => Path.Combine(ProbeDir, "probe.c");
     public static string ProbeKeys => Path.Combine(ProbeDir, "probe.keys");
     public static string XenStubDir => Path.Combine(ProbeDir, "xen-stub");
-    /// <summary>Stands in for the C library's sys/socket.h (linux/if.h's struct sockaddr): searched before any C library.</summary>
-    public static string LibcStubDir => Path.Combine(ProbeDir, "libc-stub");
+    /// <summary>
+    /// Stand-ins for the few C library headers UAPI headers include (sys/types.h, sys/time.h, sys/ioctl.h,
+    /// sys/socket.h for linux/if.h's struct sockaddr), searched first.
+    /// </summary>
+    public static string UserspaceStubDir => Path.Combine(ProbeDir, "userspace-stub");
     public static string CrossExpected(AbiTarget target) => Path.Combine(ProjectDir, "cross", "expected", target.CName() + ".txt");
 
     /// <summary>The checked-in probe.keys: (guard, key) per value of the array, in order.</summary>
@@ -79,7 +82,8 @@ public static class Gcc
     /// <summary>The host gcc's flags for compiling for x86_64 or i386.</summary>
     public static List<string> HostTargetFlags(AbiTarget target)
     {
-        var args = new List<string> { "-I" + ProbeFiles.LibcStubDir };
+        // The stand-ins first, so every target (the hosted x86_64 compile too) sees the same userspace types.
+        var args = new List<string> { "-I" + ProbeFiles.UserspaceStubDir };
         if (target == AbiTarget.I386)
         {
             // No multilib needed: freestanding, with gcc's own headers and the host's kernel headers.

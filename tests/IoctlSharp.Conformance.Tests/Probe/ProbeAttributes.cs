@@ -49,10 +49,13 @@ public sealed class CGuardAttribute : Attribute
     public Guard Guard { get; }
 }
 
-/// <summary>The request macro takes an argument (<c>VBG_IOCTL_HGCM_CALL_64(s)</c>): probe it with this one.</summary>
-[AttributeUsage(AttributeTargets.Method)]
+/// <summary>
+/// The request macro takes arguments (<c>VBG_IOCTL_HGCM_CALL_64(s)</c>, <c>EVIOCGBIT(ev, len)</c>): probe it with
+/// these, in the macro's order (one key per attribute: <c>EVIOCGBIT(3, 8)</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
 public sealed class CMacroArgumentAttribute : Attribute
 {
-    public CMacroArgumentAttribute(int argument) => Argument = argument;
-    public int Argument { get; }
+    public CMacroArgumentAttribute(params int[] arguments) => Arguments = arguments;
+    public int[] Arguments { get; }
 }

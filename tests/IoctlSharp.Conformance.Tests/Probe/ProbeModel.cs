@@ -24,8 +24,8 @@ public sealed record ProbeEntry(string Key, Guard Guard, string Kind, string Dec
 /// <param name="KeySuffix">A C comment that keeps the keys unique when two declarations are compared with the same C type.</param>
 public sealed record ProbedType(Type Type, string CSpelling, Guard Guard, string KeySuffix = "");
 
-/// <summary>A request probed by its macro.</summary>
-public sealed record ProbedRequest(MethodInfo Method, string Key, Guard Guard);
+/// <summary>A request probed by its macro, with the macro's arguments if it takes any.</summary>
+public sealed record ProbedRequest(MethodInfo Method, string Key, Guard Guard, int[]? Arguments = null);
 
 /// <summary>
 /// Builds the list of probed values by reflection over the declarations in <c>Headers/</c>: every [AbiStruct] and
@@ -48,8 +48,13 @@ public static class ProbeModel
         (HeadersNamespace + ".Xen", "xen/privcmd.h", Guard.Xen),
         (HeadersNamespace + ".LayoutRules", "\"layout-rules.h\"", Guard.Always),
         (HeadersNamespace + ".If", "linux/if.h", Guard.Always),
-        (HeadersNamespace + ".If", "linux/sockios.h", Guard.Always),
         (HeadersNamespace + ".IoUring", "linux/io_uring.h", Guard.Always),
+        (HeadersNamespace + ".Loop", "linux/loop.h", Guard.Always),
+        // sys/types.h (probe/userspace-stub) gives pid_t, which asm/ioctls.h and asm/sockios.h use on alpha, mips and sh4.
+        (HeadersNamespace + ".Sockios", "sys/types.h asm/ioctls.h linux/sockios.h", Guard.Always),
+        (HeadersNamespace + ".Termios", "sys/types.h linux/serial.h linux/termios.h", Guard.Always),
+        (HeadersNamespace + ".Input", "linux/input.h", Guard.Always),
+        (HeadersNamespace + ".Spidev", "linux/spi/spidev.h", Guard.Always),
         (HeadersNamespace + ".Mman", "linux/mman.h", Guard.Always),
     };
 
@@ -106,7 +111,8 @@ public static class ProbeModel
 
     /// <summary>The C preprocessor condition of a guard.</summary>
     /// <summary>A system header in angle brackets; one of the probe's own (already quoted) beside probe.c.</summary>
-    private static string IncludeSpelling(string include) => include.StartsWith('"') ? include : "<" + include + ">";
+    private static string IncludeSpelling(string include)
+        => string.Join("\n#include ", include.Split(' ').Select(i => i.StartsWith('"') ? i : "<" + i + ">"));
 
     public static string CCondition(Guard guard)
     {
@@ -161,12 +167,15 @@ public static class ProbeModel
         .SelectMany(g => g.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             .Where(m => m.GetCustomAttribute<IoctlAttributeBase>() is not null)
             .OrderBy(m => m.MetadataToken)
-            .Select(m =>
+            .SelectMany(m =>
             {
                 var a = m.GetCustomAttribute<IoctlAttributeBase>()!;
                 string name = a.Name ?? throw new InvalidOperationException($"{g.Name}.{m.Name} has no Name.");
-                string key = m.GetCustomAttribute<CMacroArgumentAttribute>() is { } arg ? $"{name}({arg.Argument})" : name;
-                return new ProbedRequest(m, key, HeaderGuard(g) | OwnGuard(g) | OwnGuard(m));
+                var guard = HeaderGuard(g) | OwnGuard(g) | OwnGuard(m);
+                var arguments = m.GetCustomAttributes<CMacroArgumentAttribute>().ToList();
+                return arguments.Count == 0
+                    ? new[] { new ProbedRequest(m, name, guard) }
+                    : arguments.Select(arg => new ProbedRequest(m, $"{name}({string.Join(", ", arg.Arguments)})", guard, arg.Arguments));
             }))
         .ToList();
 
@@ -366,18 +375,16 @@ public static class ProbeModel
         var group = r.Method.DeclaringType!;
         var holder = group.GetNestedType("Requests")?.GetNestedType(r.Method.Name)
                      ?? throw new InvalidOperationException($"IoctlSharp generated no {group.Name}.Requests.{r.Method.Name}.");
-        var arg = r.Method.GetCustomAttribute<CMacroArgumentAttribute>();
-        var sized = holder.GetMethod("For", new[] { typeof(AbiTarget), typeof(int) });
-        if (sized is not null)
-        {
-            if (arg is null)
-                throw new InvalidOperationException($"{group.Name}.{r.Method.Name} takes its size at the call: give it [CMacroArgument].");
-            return target => (uint)sized.Invoke(null, new object[] { target, arg.Argument })!;
-        }
-
-        var plain = holder.GetMethod("For", new[] { typeof(AbiTarget) })
-                    ?? throw new InvalidOperationException($"{holder.FullName} has no For(AbiTarget).");
-        return target => (uint)plain.Invoke(null, new object[] { target })!;
+        // For(AbiTarget, int...) takes the macro's arguments in its order (a macro argument, then a size at the call).
+        int count = r.Arguments?.Length ?? 0;
+        var parameters = new[] { typeof(AbiTarget) }.Concat(Enumerable.Repeat(typeof(int), count)).ToArray();
+        var plain = holder.GetMethod("For", new[] { typeof(AbiTarget) });
+        if (holder.GetMethod("For", parameters) is null && count > 0 && plain is not null)
+            return target => (uint)plain.Invoke(null, new object[] { target })!; // the macro ignores its argument (VBG_IOCTL_LOG(s) is _IO)
+        var method = holder.GetMethod("For", parameters)
+                     ?? throw new InvalidOperationException($"{holder.FullName} has no For(AbiTarget{string.Concat(Enumerable.Repeat(", int", count))}): "
+                         + "a request whose number takes arguments needs [CMacroArgument] with that many.");
+        return target => (uint)method.Invoke(null, new object[] { target }.Concat(r.Arguments?.Cast<object>() ?? System.Array.Empty<object>()).ToArray())!;
     }
 
     // ---------------------------------------------------------------- probe.c and probe.keys

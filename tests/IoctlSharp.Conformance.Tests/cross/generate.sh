@@ -102,7 +102,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$tmp/$name"
   ln -sfn "/usr/$asmdir/include/asm" "$tmp/$name/asm"
   gccinc="$($cc -print-file-name=include)"
-  $cc -S -o "$tmp/$name.s" -nostdinc -isystem "$gccinc" -I "$tmp/$name" -I "$probe/libc-stub" -I /usr/include -I "$probe/xen-stub" "$probe/probe.c"
+  $cc -S -o "$tmp/$name.s" -nostdinc -isystem "$gccinc" -I "$probe/userspace-stub" -I "$tmp/$name" -I /usr/include -I "$probe/xen-stub" "$probe/probe.c"
   read_array ioctlsharp_probe <"$tmp/$name.s" >"$tmp/$name.values"
   read_array ioctlsharp_probe_keys <"$tmp/$name.s" >"$tmp/$name.lines"
   if [ "$(wc -l <"$tmp/$name.values")" -ne "$(wc -l <"$tmp/$name.lines")" ]; then

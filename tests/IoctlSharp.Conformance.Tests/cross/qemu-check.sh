@@ -43,7 +43,7 @@ for name in "${@:-aarch64 mips32}"; do
   mkdir -p "$tmp/$name"
   ln -sfn "/usr/$triple/include/asm" "$tmp/$name/asm"
   # probe.c with exactly the headers generate.sh uses; main.c as an ordinary hosted program of the target.
-  "$cc" -c -o "$tmp/$name-probe.o" -nostdinc -isystem "$("$cc" -print-file-name=include)" -I "$tmp/$name" -I "$probe/libc-stub" -I /usr/include \
+  "$cc" -c -o "$tmp/$name-probe.o" -nostdinc -isystem "$("$cc" -print-file-name=include)" -I "$probe/userspace-stub" -I "$tmp/$name" -I /usr/include \
     -I "$probe/xen-stub" "$probe/probe.c"
   "$cc" -static -o "$tmp/$name-probe" "$tmp/main.c" "$tmp/$name-probe.o"
   expected="$here/expected/$name.txt"
