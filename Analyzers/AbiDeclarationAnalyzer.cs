@@ -20,7 +20,10 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.NotRepresentable, Descriptors.CannotLayOut, Descriptors.InvalidAttributeValue,
         Descriptors.UnionMemberOffset, Descriptors.StructLayoutConflict, Descriptors.EmptyStruct,
         Descriptors.GenericType, Descriptors.UnsupportedTypeKind, Descriptors.HiddenInstanceData, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
-        Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion, Descriptors.UnknownTarget);
+        Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion, Descriptors.UnknownTarget,
+        // per-target typedefs and [AbiLength] arrays
+        Descriptors.UnknownSizeofType, Descriptors.TypedefTargetWithoutType, Descriptors.TypedefNotInteger, Descriptors.TypedefValueMismatch,
+        Descriptors.InvalidLengthExpression, Descriptors.LengthNotPositive, Descriptors.LengthContradictsArray, Descriptors.LengthOnNonArray);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -60,7 +60,9 @@ public sealed class CoverageTests
             int types = ProbeModel.Types.Count(t => t.Type.Namespace == ns);
             int requests = ProbeModel.Requests.Count(r => r.Method.DeclaringType!.Namespace == ns);
             _output.WriteLine($"{include}: {types} C types, {requests} requests");
-            Assert.True(types >= 6 && requests >= 7, $"{include}: only {types} C types and {requests} requests are declared");
+            // posix-types.h is types only: its headers' requests (LOOP_*, EVIOC*) are declared with the requests' headers.
+            int minRequests = ns == ProbeModel.HeadersNamespace + ".PosixTypes" ? 0 : 7;
+            Assert.True(types >= 6 && requests >= minRequests, $"{include}: only {types} C types and {requests} requests are declared");
         }
     }
 }

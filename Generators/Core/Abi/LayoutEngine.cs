@@ -97,9 +97,11 @@ internal static class LayoutEngine
     {
         if (depth > MaxDepth)
             throw new LayoutException($"{model.Name} nests more than {MaxDepth} structs deep.");
-        // One slot per layout class, not per target: targets with the same facts lay every struct out alike.
-        var slots = s_cache.GetValue(model, static _ => new AggregateLayout?[TargetAbi.LayoutClasses * 3]);
-        int slot = rules.Target.LayoutClass * 3 + (!rules.Clr ? 0 : applyRequestedSize ? 2 : 1);
+        // One slot per layout class, not per target: targets with the same facts lay every struct out alike; a
+        // struct holding a per-target typedef or an [AbiLength] array (rare) gets a slot per target.
+        var slots = s_cache.GetValue(model, static m => new AggregateLayout?[(m.TargetDependent ? TargetAbi.All.Length : TargetAbi.LayoutClasses) * 3]);
+        int row = slots.Length == TargetAbi.LayoutClasses * 3 ? rules.Target.LayoutClass : (int)rules.Target.Target;
+        int slot = row * 3 + (!rules.Clr ? 0 : applyRequestedSize ? 2 : 1);
         return slots[slot] ??= Compute(model, rules, depth, applyRequestedSize);
     }
 
@@ -184,16 +186,18 @@ internal static class LayoutEngine
         switch (type.Kind)
         {
             case AbiTypeKind.Scalar:
-                var (s, a) = Scalar(type.Scalar, rules.Target);
+                // .NET lays out a typedef's Value; C, the typedef's type on the target.
+                var (s, a) = Scalar(rules.Clr ? type.Scalar : type.ScalarOn(rules.Target), rules.Target);
                 return (s, a, null, 1);
             case AbiTypeKind.Array:
                 var (elemSize, elemAlign, elemNested, _) = Describe(type.Element!, rules, depth + 1);
                 // Checked here, at each level, so nested arrays can never multiply past a long and wrap: an
                 // element of at most 2 GiB times a length of at most int.MaxValue always fits.
-                long arraySize = checked(elemSize * type.Length);
+                int length = rules.Clr ? type.Length : type.LengthOn(rules.Target);
+                long arraySize = checked(elemSize * length);
                 if (arraySize > int.MaxValue)
-                    throw new LayoutException($"an array of {type.Length} {type.Element!.CSharpName.Replace("global::", "")} is larger than 2 GiB.");
-                return (arraySize, elemAlign, elemNested, type.Length);
+                    throw new LayoutException($"an array of {length} {type.Element!.CSharpName.Replace("global::", "")} is larger than 2 GiB.");
+                return (arraySize, elemAlign, elemNested, length);
             default:
                 var nested = Layout(type.Aggregate!, rules, depth + 1);
                 return (nested.Size, nested.Align, nested, 1);

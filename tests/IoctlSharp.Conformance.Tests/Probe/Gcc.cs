@@ -69,7 +69,8 @@ public static class Gcc
     /// <summary>The arguments for compiling probe.c to assembly on stdout for x86_64 or i386 with the host gcc.</summary>
     public static IReadOnlyList<string> HostArguments(AbiTarget target)
     {
-        var args = new List<string>();
+        // probe/xen-stub first: it stands in for libc's sys/*.h too (linux/input.h includes them), before the host's.
+        var args = new List<string> { "-I" + ProbeFiles.XenStubDir };
         if (target == AbiTarget.I386)
         {
             // No multilib needed: freestanding, with gcc's own headers and the host's kernel headers.
@@ -81,7 +82,7 @@ public static class Gcc
             throw new ArgumentOutOfRangeException(nameof(target), "the host gcc compiles for x86_64 and i386 only");
         }
 
-        args.AddRange(new[] { "-I" + ProbeFiles.XenStubDir, "-S", "-o", "-", ProbeFiles.ProbeC });
+        args.AddRange(new[] { "-S", "-o", "-", ProbeFiles.ProbeC });
         return args;
     }
 

@@ -38,6 +38,7 @@ public static class ProbeModel
         (HeadersNamespace + ".Kvm", "linux/kvm.h", Guard.Kvm),
         (HeadersNamespace + ".Xen", "xen/privcmd.h", Guard.Xen),
         (HeadersNamespace + ".LayoutRules", "\"layout-rules.h\"", Guard.Always),
+        (HeadersNamespace + ".PosixTypes", "\"posix-types.h\"", Guard.Always),
     };
 
     private static readonly Lazy<IReadOnlyList<ProbeEntry>> s_entries = new(BuildEntries);

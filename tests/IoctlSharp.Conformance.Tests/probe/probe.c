@@ -14,6 +14,7 @@
 #include <xen/privcmd.h>
 #endif
 #include "layout-rules.h"
+#include "posix-types.h"
 
 const unsigned int ioctlsharp_probe[] = {
     sizeof(struct uffdio_api),
@@ -2465,6 +2466,126 @@ const unsigned int ioctlsharp_probe[] = {
     _Alignof(struct rules_big),
     offsetof(struct rules_big, data),
     sizeof(((struct rules_big *)0)->data),
+    sizeof(struct loop_info),
+    _Alignof(struct loop_info),
+    offsetof(struct loop_info, lo_number),
+    sizeof(((struct loop_info *)0)->lo_number),
+    offsetof(struct loop_info, lo_device),
+    sizeof(((struct loop_info *)0)->lo_device),
+    offsetof(struct loop_info, lo_inode),
+    sizeof(((struct loop_info *)0)->lo_inode),
+    offsetof(struct loop_info, lo_rdevice),
+    sizeof(((struct loop_info *)0)->lo_rdevice),
+    offsetof(struct loop_info, lo_offset),
+    sizeof(((struct loop_info *)0)->lo_offset),
+    offsetof(struct loop_info, lo_encrypt_type),
+    sizeof(((struct loop_info *)0)->lo_encrypt_type),
+    offsetof(struct loop_info, lo_encrypt_key_size),
+    sizeof(((struct loop_info *)0)->lo_encrypt_key_size),
+    offsetof(struct loop_info, lo_flags),
+    sizeof(((struct loop_info *)0)->lo_flags),
+    offsetof(struct loop_info, lo_name),
+    sizeof(((struct loop_info *)0)->lo_name),
+    offsetof(struct loop_info, lo_encrypt_key),
+    sizeof(((struct loop_info *)0)->lo_encrypt_key),
+    offsetof(struct loop_info, lo_init),
+    sizeof(((struct loop_info *)0)->lo_init),
+    offsetof(struct loop_info, reserved),
+    sizeof(((struct loop_info *)0)->reserved),
+    sizeof(struct timeval),
+    _Alignof(struct timeval),
+    offsetof(struct timeval, tv_sec),
+    sizeof(((struct timeval *)0)->tv_sec),
+    offsetof(struct timeval, tv_usec),
+    sizeof(((struct timeval *)0)->tv_usec),
+    sizeof(struct input_event),
+    _Alignof(struct input_event),
+    offsetof(struct input_event, time),
+    sizeof(((struct input_event *)0)->time),
+    offsetof(struct input_event, time.tv_sec),
+    sizeof(((struct input_event *)0)->time.tv_sec),
+    offsetof(struct input_event, time.tv_usec),
+    sizeof(((struct input_event *)0)->time.tv_usec),
+    offsetof(struct input_event, type),
+    sizeof(((struct input_event *)0)->type),
+    offsetof(struct input_event, code),
+    sizeof(((struct input_event *)0)->code),
+    offsetof(struct input_event, value),
+    sizeof(((struct input_event *)0)->value),
+    sizeof(__kernel_fd_set),
+    _Alignof(__kernel_fd_set),
+    offsetof(__kernel_fd_set, fds_bits),
+    sizeof(((__kernel_fd_set *)0)->fds_bits),
+    sizeof(struct x25_subscrip_struct),
+    _Alignof(struct x25_subscrip_struct),
+    offsetof(struct x25_subscrip_struct, device),
+    sizeof(((struct x25_subscrip_struct *)0)->device),
+    offsetof(struct x25_subscrip_struct, global_facil_mask),
+    sizeof(((struct x25_subscrip_struct *)0)->global_facil_mask),
+    offsetof(struct x25_subscrip_struct, extended),
+    sizeof(((struct x25_subscrip_struct *)0)->extended),
+    sizeof(struct ioctlsharp_kernel_typedefs),
+    _Alignof(struct ioctlsharp_kernel_typedefs),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_clock),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_clock),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_clockid),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_clockid),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_daddr),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_daddr),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_gid16),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_gid16),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_gid32),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_gid32),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_gid),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_gid),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_ino),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_ino),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_ipc_pid),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_ipc_pid),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_key),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_key),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_loff),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_loff),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_long),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_long),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_mode),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_mode),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_mqd),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_mqd),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_off),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_off),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_old_dev),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_old_dev),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_old_gid),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_old_gid),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_old_time),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_old_time),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_old_uid),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_old_uid),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_pid),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_pid),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_ptrdiff),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_ptrdiff),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_size),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_size),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_ssize),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_ssize),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_suseconds),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_suseconds),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_time64),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_time64),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_time),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_time),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_timer),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_timer),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_uid16),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_uid16),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_uid32),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_uid32),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_uid),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_uid),
+    offsetof(struct ioctlsharp_kernel_typedefs, kernel_ulong),
+    sizeof(((struct ioctlsharp_kernel_typedefs *)0)->kernel_ulong),
     USERFAULTFD_IOC_NEW,
     UFFDIO_API,
     UFFDIO_REGISTER,
@@ -5080,23 +5201,14 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2450,
     2451,
     2452,
-#if __has_include(<asm/kvm.h>)
     2453,
     2454,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2455,
-#endif
-#if __has_include(<asm/kvm.h>)
     2456,
     2457,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2458,
     2459,
     2460,
-#endif
-#if __has_include(<asm/kvm.h>)
     2461,
     2462,
     2463,
@@ -5119,54 +5231,34 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2480,
     2481,
     2482,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2483,
     2484,
     2485,
     2486,
-#endif
-#if __has_include(<asm/kvm.h>)
     2487,
     2488,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2489,
     2490,
-#endif
-#if __has_include(<asm/kvm.h>)
     2491,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2492,
     2493,
     2494,
     2495,
     2496,
     2497,
-#endif
-#if __has_include(<asm/kvm.h>)
     2498,
     2499,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2500,
     2501,
     2502,
     2503,
     2504,
-#endif
-#if __has_include(<asm/kvm.h>)
     2505,
     2506,
     2507,
     2508,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2509,
     2510,
-#endif
-#if __has_include(<asm/kvm.h>)
     2511,
     2512,
     2513,
@@ -5177,8 +5269,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2518,
     2519,
     2520,
-#endif
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2521,
     2522,
     2523,
@@ -5186,7 +5276,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2525,
     2526,
     2527,
-#endif
     2528,
     2529,
     2530,
@@ -5195,4 +5284,156 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2533,
     2534,
     2535,
+    2536,
+    2537,
+    2538,
+    2539,
+    2540,
+    2541,
+    2542,
+    2543,
+    2544,
+    2545,
+    2546,
+    2547,
+    2548,
+    2549,
+    2550,
+    2551,
+    2552,
+    2553,
+    2554,
+    2555,
+    2556,
+    2557,
+    2558,
+    2559,
+    2560,
+    2561,
+    2562,
+    2563,
+    2564,
+    2565,
+    2566,
+    2567,
+    2568,
+    2569,
+    2570,
+    2571,
+    2572,
+#if __has_include(<asm/kvm.h>)
+    2573,
+    2574,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2575,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2576,
+    2577,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2578,
+    2579,
+    2580,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2581,
+    2582,
+    2583,
+    2584,
+    2585,
+    2586,
+    2587,
+    2588,
+    2589,
+    2590,
+    2591,
+    2592,
+    2593,
+    2594,
+    2595,
+    2596,
+    2597,
+    2598,
+    2599,
+    2600,
+    2601,
+    2602,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2603,
+    2604,
+    2605,
+    2606,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2607,
+    2608,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2609,
+    2610,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2611,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2612,
+    2613,
+    2614,
+    2615,
+    2616,
+    2617,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2618,
+    2619,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2620,
+    2621,
+    2622,
+    2623,
+    2624,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2625,
+    2626,
+    2627,
+    2628,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2629,
+    2630,
+#endif
+#if __has_include(<asm/kvm.h>)
+    2631,
+    2632,
+    2633,
+    2634,
+    2635,
+    2636,
+    2637,
+    2638,
+    2639,
+    2640,
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
+    2641,
+    2642,
+    2643,
+    2644,
+    2645,
+    2646,
+    2647,
+#endif
+    2648,
+    2649,
+    2650,
+    2651,
+    2652,
+    2653,
+    2654,
+    2655,
 };

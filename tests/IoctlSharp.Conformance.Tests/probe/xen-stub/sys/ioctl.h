@@ -1,0 +1,2 @@
+/* Stands in for libc's <sys/ioctl.h>, which linux/input.h includes: the probe needs only linux/ioctl.h. */
+#include <linux/ioctl.h>
