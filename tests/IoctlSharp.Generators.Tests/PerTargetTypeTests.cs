@@ -100,6 +100,19 @@ public class PerTargetTypeTests
     }
 
     [Fact]
+    public void AValueOfAarch64sTypeMakesTheDeclarationAarch64s()
+    {
+        // __kernel_old_dev_t declared with aarch64's uint: .NET's 8 bytes are aarch64's C size, and no
+        // StructLayout.Size pads the struct to x86_64's 16 (which would make it wrong on aarch64 too).
+        var result = Harness.Run(Usings
+            + "[AbiTypedef(\"old_dev_t\", typeof(uint))] [AbiTypedefTarget(typeof(ulong), AbiTarget.X86_64)] public struct Dev { public uint Value; }\n"
+            + "[AbiStruct(AllowAbiDifferences = true)] public partial struct S { public Dev D; public uint Y; }").AssertClean();
+        var text = string.Concat(result.Sources.Select(s => s.Text));
+        Assert.DoesNotContain("Size = 16", text);
+        Assert.Contains("SizeOf = 16", text); // Abi.X86_64.SizeOf: x86_64's own layout is still there
+    }
+
+    [Fact]
     public void ATypedefCannotBeACountField() => AssertRejected(
         "[AbiStruct, FlexibleArray(typeof(uint), Name = \"E\", CountField = nameof(N))] public partial struct S { public KernelPidT N; }",
         "ISH106", "CountField");

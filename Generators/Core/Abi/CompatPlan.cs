@@ -15,7 +15,7 @@ internal static class CompatPlan
 
     /// <summary>True when some member, at some depth, has another offset or size on <paramref name="target"/> than natively, or the whole has another size.</summary>
     public static bool Differs(AggregateModel model, TargetAbi target)
-        => !SameBytes(LayoutEngine.Layout(model, target), LayoutEngine.Layout(model, Native));
+        => !SameBytes(LayoutEngine.Layout(model, target), LayoutEngine.Layout(model, LayoutEngine.NetTarget(model)));
 
     /// <summary>
     /// True when a 32-bit peer of <paramref name="target"/> needs a twin: its layout differs, or its bytes are

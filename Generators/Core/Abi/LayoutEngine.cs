@@ -65,8 +65,20 @@ internal static class LayoutEngine
     {
         var rules = new Rules(TargetAbi.X86_64, clr: true);
         long natural = NaturalClrSize(model, rules, 0);
-        int c = Layout(model, TargetAbi.X86_64).Size;
+        int c = Layout(model, NetTarget(model)).Size;
         return c > natural ? c : 0;
+    }
+
+    /// <summary>
+    /// The target whose C layout .NET's layout of the declaration stands for: x86_64, unless a per-target typedef's
+    /// Value or an [AbiLength] array's length is aarch64's and not x86_64's (then aarch64).
+    /// </summary>
+    public static TargetAbi NetTarget(AggregateModel model)
+    {
+        if (!model.TargetDependent) return TargetAbi.X86_64;
+        foreach (var t in TargetAbi.Native64)
+            if (!model.NetViewDiffers(t)) return t;
+        return TargetAbi.X86_64;
     }
 
     private static long NaturalClrSize(AggregateModel model, Rules rules, int depth)
@@ -133,8 +145,8 @@ internal static class LayoutEngine
         long total = RoundUp(model.IsUnion ? size : offset, align);
         if (rules.Clr && applyRequestedSize)
         {
-            // The generator emits StructLayout.Size = the x86_64 C size whenever .NET's natural size is smaller.
-            long c = Layout(model, new Rules(TargetAbi.X86_64, clr: false), depth).Size;
+            // The generator emits StructLayout.Size = the x86_64 (NetTarget) C size whenever .NET's natural size is smaller.
+            long c = Layout(model, new Rules(NetTarget(model), clr: false), depth).Size;
             total = Math.Max(total, c);
         }
         if (total > int.MaxValue)

@@ -61,6 +61,13 @@ public struct FdsBitsArray
     private CULong _element0;
 }
 
+/// <summary>__kernel_fsid_t (asm-generic/posix_types.h): <c>typedef struct { int val[2]; } __kernel_fsid_t</c>, a struct and no integer typedef.</summary>
+[AbiStruct(CName = "__kernel_fsid_t"), CType("__kernel_fsid_t")]
+public unsafe partial struct KernelFsidT
+{
+    public fixed int Val[2];
+}
+
 /// <summary>struct x25_subscrip_struct (linux/x25.h): <c>char device[200-sizeof(unsigned long)]</c>, 192 or 196 bytes.</summary>
 [AbiStruct(AllowAbiDifferences = true)]
 public unsafe partial struct X25SubscripStruct

@@ -2516,6 +2516,10 @@ const unsigned int ioctlsharp_probe[] = {
     _Alignof(__kernel_fd_set),
     offsetof(__kernel_fd_set, fds_bits),
     sizeof(((__kernel_fd_set *)0)->fds_bits),
+    sizeof(__kernel_fsid_t),
+    _Alignof(__kernel_fsid_t),
+    offsetof(__kernel_fsid_t, val),
+    sizeof(((__kernel_fsid_t *)0)->val),
     sizeof(struct x25_subscrip_struct),
     _Alignof(struct x25_subscrip_struct),
     offsetof(struct x25_subscrip_struct, device),
@@ -5321,27 +5325,27 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2570,
     2571,
     2572,
-#if __has_include(<asm/kvm.h>)
     2573,
     2574,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2575,
-#endif
-#if __has_include(<asm/kvm.h>)
     2576,
+#if __has_include(<asm/kvm.h>)
     2577,
+    2578,
 #endif
 #if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
-    2578,
     2579,
-    2580,
 #endif
 #if __has_include(<asm/kvm.h>)
+    2580,
     2581,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2582,
     2583,
     2584,
+#endif
+#if __has_include(<asm/kvm.h>)
     2585,
     2586,
     2587,
@@ -5360,80 +5364,84 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2600,
     2601,
     2602,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2603,
     2604,
     2605,
     2606,
 #endif
-#if __has_include(<asm/kvm.h>)
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2607,
     2608,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2609,
     2610,
 #endif
 #if __has_include(<asm/kvm.h>)
     2611,
+    2612,
 #endif
 #if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
-    2612,
     2613,
     2614,
-    2615,
-    2616,
-    2617,
 #endif
 #if __has_include(<asm/kvm.h>)
-    2618,
-    2619,
+    2615,
 #endif
 #if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2616,
+    2617,
+    2618,
+    2619,
     2620,
     2621,
-    2622,
-    2623,
-    2624,
 #endif
 #if __has_include(<asm/kvm.h>)
+    2622,
+    2623,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+    2624,
     2625,
     2626,
     2627,
     2628,
 #endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+#if __has_include(<asm/kvm.h>)
     2629,
     2630,
-#endif
-#if __has_include(<asm/kvm.h>)
     2631,
     2632,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2633,
     2634,
+#endif
+#if __has_include(<asm/kvm.h>)
     2635,
     2636,
     2637,
     2638,
     2639,
     2640,
-#endif
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2641,
     2642,
     2643,
     2644,
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2645,
     2646,
     2647,
-#endif
     2648,
     2649,
     2650,
     2651,
+#endif
     2652,
     2653,
     2654,
     2655,
+    2656,
+    2657,
+    2658,
+    2659,
 };
