@@ -113,6 +113,18 @@ public class PerTargetTypeTests
     }
 
     [Fact]
+    public void ARequestSizedByATypedefHasEachTargetsSize()
+    {
+        // _IOR('f', 1, __kernel_old_dev_t): 8 bytes on x86_64, 4 on aarch64, 2 on i386.
+        var result = Harness.Run(Usings
+            + "[IoctlGroup('f')] public static partial class G { [IoctlRead(1)] public static partial void Get(System.Runtime.InteropServices.SafeHandle fd, out KernelOldDevT dev); }").AssertClean();
+        var text = string.Concat(result.Sources.Select(s => s.Text));
+        Assert.Contains("0x80086601", text); // x86_64
+        Assert.Contains("0x80046601", text); // aarch64
+        Assert.Contains("0x80026601", text); // i386
+    }
+
+    [Fact]
     public void ATypedefCannotBeACountField() => AssertRejected(
         "[AbiStruct, FlexibleArray(typeof(uint), Name = \"E\", CountField = nameof(N))] public partial struct S { public KernelPidT N; }",
         "ISH106", "CountField");
