@@ -21,6 +21,8 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.UnionMemberOffset, Descriptors.StructLayoutConflict, Descriptors.EmptyStruct,
         Descriptors.GenericType, Descriptors.UnsupportedTypeKind, Descriptors.HiddenInstanceData, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
         Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion, Descriptors.UnknownTarget,
+        Descriptors.ConstantTargetMissing, Descriptors.DuplicateConstantName, Descriptors.ConstantOutOfRange, Descriptors.ConflictingConstantTarget,
+        Descriptors.NotAConstant,
         // per-target typedefs and [AbiLength] arrays
         Descriptors.UnknownSizeofType, Descriptors.TypedefTargetWithoutType, Descriptors.TypedefNotInteger, Descriptors.TypedefValueMismatch,
         Descriptors.InvalidLengthExpression, Descriptors.LengthNotPositive, Descriptors.LengthContradictsArray, Descriptors.LengthOnNonArray);

@@ -65,6 +65,9 @@ internal sealed class DeclarationModels
                 case Parser.AbiStructAttribute or Parser.AbiUnionAttribute:
                     var model = parser.ParseStruct(type);
                     return new ParsedDeclaration(model, null, parser.Diagnostics.ToImmutableArray());
+                case Parser.AbiConstantsAttribute:
+                    parser.ParseConstants(type);
+                    return new ParsedDeclaration(null, null, parser.Diagnostics.ToImmutableArray());
                 case Parser.IoctlGroupAttribute:
                     var group = parser.ParseGroup(type);
                     return new ParsedDeclaration(null, group, parser.Diagnostics.ToImmutableArray());

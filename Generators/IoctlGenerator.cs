@@ -26,6 +26,7 @@ public sealed class IoctlGenerator : IIncrementalGenerator
         public const string Groups = nameof(Groups);
         public const string Orphans = nameof(Orphans);
         public const string HintCollisions = nameof(HintCollisions);
+        public const string Constants = nameof(Constants);
     }
 
     /// <summary>The ioctl attributes a method outside an [IoctlGroup] may carry by mistake (ISH202).</summary>
@@ -62,6 +63,13 @@ public sealed class IoctlGenerator : IIncrementalGenerator
             .Where(static m => m is not null)
             .WithTrackingName(Steps.Groups);
 
+        var constants = context.SyntaxProvider.ForAttributeWithMetadataName(
+                Parser.AbiConstantsAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => ParseConstants(ctx, ct))
+            .Where(static m => m is not null)
+            .WithTrackingName(Steps.Constants);
+
         // Ioctl methods outside any group: rare, so collected into one value and split by type.
         var orphanMethods = IoctlAttributes
             .Select(name => context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -81,7 +89,8 @@ public sealed class IoctlGenerator : IIncrementalGenerator
             .Combine(unions.Select(static (m, _) => m!.Declaration.Key).Collect())
             .Combine(groups.Select(static (m, _) => m!.Declaration.Key).Collect())
             .Combine(orphans.Select(static (o, _) => o.Select(x => x.Declaration.Key).ToImmutableArray()))
-            .Select(static (all, _) => HintNames.Collisions(all.Left.Left.Left.Concat(all.Left.Left.Right).Concat(all.Left.Right).Concat(all.Right)))
+            .Combine(constants.Select(static (m, _) => m!.Declaration.Key).Collect())
+            .Select(static (all, _) => HintNames.Collisions(all.Left.Left.Left.Left.Concat(all.Left.Left.Left.Right).Concat(all.Left.Left.Right).Concat(all.Left.Right).Concat(all.Right)))
             .WithTrackingName(Steps.HintCollisions);
 
         // The project's targets (IoctlSharpTargets): what constants, twins and request numbers are printed for.
@@ -96,6 +105,7 @@ public sealed class IoctlGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(structsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left.Left!.Declaration, m.Left.Right, HintNames.Compat), () => CompatEmitter.Emit(m.Left.Left!, m.Right)));
         context.RegisterSourceOutput(unionsNamed, static (spc, m) => Emit(spc, HintNames.For(m.Left.Left!.Declaration, m.Left.Right, HintNames.Compat), () => CompatEmitter.Emit(m.Left.Left!, m.Right)));
         context.RegisterSourceOutput(groups.Combine(collisions).Combine(targets), static (spc, m) => Emit(spc, HintNames.For(m.Left.Left!.Declaration, m.Left.Right), () => Emitter.EmitGroup(m.Left.Left!, m.Right)));
+        context.RegisterSourceOutput(constants.Combine(collisions), static (spc, m) => Emit(spc, HintNames.For(m.Left!.Declaration, m.Right), () => ConstantsEmitter.Emit(m.Left!)));
         context.RegisterSourceOutput(orphans.Combine(collisions), static (spc, m) =>
         {
             foreach (var type in m.Left)
@@ -118,15 +128,21 @@ public sealed class IoctlGenerator : IIncrementalGenerator
     }
 
     private static GroupModel? ParseGroup(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
+        => BoundPart(ctx, Parser.IoctlGroupAttribute) is { } type ? Guard(() => new Parser(ct).ParseGroup(type)) : null;
+
+    private static ConstantsModel? ParseConstants(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
+        => BoundPart(ctx, Parser.AbiConstantsAttribute) is { } type ? Guard(() => new Parser(ct).ParseConstants(type)) : null;
+
+    /// <summary>
+    /// A class attributed on several partial parts (CS0579) is seen once per part; the type, for the part that holds
+    /// the attribute the compiler binds (so one hint name is added once), else null.
+    /// </summary>
+    private static INamedTypeSymbol? BoundPart(GeneratorAttributeSyntaxContext ctx, string attributeName)
     {
-        // A group attributed on several partial parts (CS0579) is seen once per part; take the part that holds the
-        // attribute the compiler binds, so one hint name is added once.
         if (ctx.TargetSymbol is not INamedTypeSymbol type)
             return null;
-        var owner = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == Parser.IoctlGroupAttribute)?.ApplicationSyntaxReference;
-        if (owner is null || !ReferenceEquals(owner.SyntaxTree, ctx.TargetNode.SyntaxTree) || !ctx.TargetNode.Span.Contains(owner.Span))
-            return null;
-        return Guard(() => new Parser(ct).ParseGroup(type));
+        var owner = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName)?.ApplicationSyntaxReference;
+        return owner is null || !ReferenceEquals(owner.SyntaxTree, ctx.TargetNode.SyntaxTree) || !ctx.TargetNode.Span.Contains(owner.Span) ? null : type;
     }
 
     private static OrphanIoctl? ParseOrphan(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)

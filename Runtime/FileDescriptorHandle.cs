@@ -76,9 +76,36 @@ public class FileDescriptorHandle : SafeHandle
         ArgumentNullException.ThrowIfNull(path);
         if ((options & ~FileDescriptorOpenOptions.NonBlocking) != 0)
             throw new ArgumentOutOfRangeException(nameof(options), options, "Unknown open options.");
-        int flags = Native.O_RDWR | Native.O_CLOEXEC | ((options & FileDescriptorOpenOptions.NonBlocking) != 0 ? Native.O_NONBLOCK : 0);
+        var flags = OpenFlags.ReadWrite | OpenFlags.CloseOnExec | ((options & FileDescriptorOpenOptions.NonBlocking) != 0 ? OpenFlags.NonBlocking : 0);
+        return OpenNative<THandle>(path, flags.ToNative(AbiTargets.RequireCurrent()), 0);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> with exactly <paramref name="flags"/> (give <see cref="OpenFlags.CloseOnExec"/>
+    /// unless a child process should inherit the descriptor), as the running target numbers them, and
+    /// <paramref name="mode"/> for a file <see cref="OpenFlags.Create"/> or <see cref="OpenFlags.TemporaryFile"/> makes
+    /// (0666 by default, less the process's umask, as open(2) does).
+    /// </summary>
+    /// <exception cref="ErrnoException">open(2) failed (<c>EEXIST</c> for <see cref="OpenFlags.Create"/> | <see cref="OpenFlags.Exclusive"/> on a file that exists).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="flags"/> is not a valid combination (<see cref="OpenFlagsExtensions.ToNative"/>).</exception>
+    public static FileDescriptorHandle Open(string path, OpenFlags flags, UnixFileMode mode = DefaultCreateMode) => Open<FileDescriptorHandle>(path, flags, mode);
+
+    /// <summary>Opens <paramref name="path"/> as <see cref="Open(string, OpenFlags, UnixFileMode)"/> does, into a handle of type <typeparamref name="THandle"/>.</summary>
+    /// <exception cref="ErrnoException">open(2) failed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="flags"/> is not a valid combination.</exception>
+    public static THandle Open<THandle>(string path, OpenFlags flags, UnixFileMode mode = DefaultCreateMode) where THandle : FileDescriptorHandle, new()
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return OpenNative<THandle>(path, flags.ToNative(AbiTargets.RequireCurrent()), (uint)mode);
+    }
+
+    private const UnixFileMode DefaultCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead
+        | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+
+    private static THandle OpenNative<THandle>(string path, int flags, uint mode) where THandle : FileDescriptorHandle, new()
+    {
         var result = new THandle();
-        int fd = Native.Open(path, flags);
+        int fd = Native.Open(path, flags, mode);
         if (fd < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
@@ -366,13 +393,14 @@ public class ErrnoException : IOException
 /// <summary>The libc calls of the runtime besides ioctl.</summary>
 internal static unsafe partial class Native
 {
+    // O_* (and EFD_*/EPOLL_CLOEXEC, which are the same numbers) as the running target has them.
+    public static readonly int O_CLOEXEC = OpenFlags.CloseOnExec.ToNative(AbiTargets.RequireCurrent());
+    public static readonly int O_NONBLOCK = OpenFlags.NonBlocking.ToNative(AbiTargets.RequireCurrent());
+
     // Generic Linux values; x86, x86_64, arm, aarch64, riscv64 and powerpc agree on these.
-    public const int O_RDWR = 2;
-    public const int O_CLOEXEC = 0x80000;
     public const int MAP_SHARED = 0x01;
     public const int MAP_PRIVATE = 0x02;
     public const int MAP_ANONYMOUS = 0x20;
-    public const int O_NONBLOCK = 0x800;
     public const int EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLL_CTL_MOD = 3;
     public const uint EPOLLONESHOT = 1u << 30;
 
@@ -455,7 +483,7 @@ internal static unsafe partial class Native
     }
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int Open(string path, int flags);
+    public static partial int Open(string path, int flags, uint mode);
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     public static partial nint Read(int fd, void* buffer, nuint count);

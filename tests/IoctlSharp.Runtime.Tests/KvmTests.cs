@@ -5,6 +5,7 @@ using Xunit;
 namespace IoctlSharp.Runtime.Tests;
 
 /// <summary>The real /dev/kvm through generated bindings: handles, mmapped kvm_run, registers, a guest that runs.</summary>
+[Collection(MeasuresTheProcess.Name)] // two tests check that a disposed handle's fd number is closed
 public class KvmTests
 {
     // Real mode, at guest-physical 0x1000:

@@ -18,6 +18,12 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
     public static partial int Pipe2(int* fds, int flags);
 
+    // asm-generic/fcntl.h, which every target's asm/fcntl.h includes for these two: F_GETFD 1, FD_CLOEXEC 1.
+    public const int F_GETFD = 1, FD_CLOEXEC = 1;
+
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int Fcntl(int fd, int command);
+
     [LibraryImport("libc", EntryPoint = "gettid")]
     public static partial int GetTid();
 

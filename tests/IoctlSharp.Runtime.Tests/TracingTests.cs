@@ -9,8 +9,9 @@ using Xunit;
 namespace IoctlSharp.Runtime.Tests;
 
 /// <summary>
-/// Tests that enable the process-wide event source or count allocations run one at a time (an enabled source makes
-/// every thread's ioctls allocate for the listener).
+/// Tests that enable the process-wide event source, count allocations or check that an fd number was closed run one
+/// at a time (an enabled source makes every thread's ioctls allocate for the listener; a test on another thread that
+/// opens a file can be given the closed fd's number).
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MeasuresTheProcess

@@ -168,4 +168,26 @@ internal static class Descriptors
         "Argument modifier contradicts the encoding",
         "Ioctl '{0}': {1}",
         Request, DiagnosticSeverity.Warning);
+
+    private const string Constants = "IoctlSharp.Constants";
+
+    public static readonly DiagnosticDescriptor ConstantTargetMissing = Error("ISH130",
+        "Per-target value without a target",
+        "[AbiValueOn] of constant '{0}' {1}", Constants);
+
+    public static readonly DiagnosticDescriptor DuplicateConstantName = Error("ISH131",
+        "Two constants have one C name",
+        "Constants '{0}' and '{1}' of '{2}' both declare the C name '{3}'", Constants);
+
+    public static readonly DiagnosticDescriptor ConstantOutOfRange = Error("ISH132",
+        "Constant value out of range for its type",
+        "Constant '{0}' is of type {1}, which cannot hold {2}", Constants);
+
+    public static readonly DiagnosticDescriptor ConflictingConstantTarget = Error("ISH133",
+        "Two per-target values for one target",
+        "Constant '{0}' is given a value on {1} twice ({2} and {3})", Constants);
+
+    public static readonly DiagnosticDescriptor NotAConstant = Error("ISH134",
+        "[AbiConstant] needs a const integer field with a C name",
+        "'{0}' {1}", Constants);
 }

@@ -216,3 +216,12 @@ internal sealed record OrphanIoctl(TypeDeclaration Declaration, RejectedIoctl Me
 
 /// <summary>Ioctl methods of one type that is not an [IoctlGroup] (ISH202): each gets a throwing implementation.</summary>
 internal sealed record OrphanIoctls(TypeDeclaration Declaration, EquatableArray<RejectedIoctl> Methods, bool Unsafe);
+
+/// <summary>A constant's value on one target where it differs (the value as a C# literal of the constant's type).</summary>
+internal sealed record ConstantOnTarget(string Target, string Value);
+
+/// <summary>One [AbiConstant] field: its C# name, C name, C# type keyword, and the targets with their own value.</summary>
+internal sealed record ConstantModel(string Member, string CName, string Type, EquatableArray<ConstantOnTarget> PerTarget);
+
+/// <summary>An [AbiConstants] class; with a <see cref="Rejection"/> every generated member throws it.</summary>
+internal sealed record ConstantsModel(TypeDeclaration Declaration, string Header, EquatableArray<ConstantModel> Constants, Rejection? Rejection = null);

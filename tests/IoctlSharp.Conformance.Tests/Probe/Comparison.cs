@@ -74,5 +74,11 @@ public static class Comparison
         return sb.ToString();
     }
 
-    private static string Format(uint value, string kind) => kind == "request" ? $"0x{value:X8}" : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Format(uint value, string kind) => kind switch
+    {
+        "request" => $"0x{value:X8}",
+        "constant" when value == ProbeModel.Undefined => "undefined",
+        "constant" => $"0x{value:X}",
+        _ => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

@@ -71,6 +71,15 @@ public static class Gcc
     {
         // probe/xen-stub first: it stands in for libc's sys/*.h too (linux/input.h includes them), before the host's.
         var args = new List<string> { "-I" + ProbeFiles.XenStubDir };
+        args.AddRange(HostTargetFlags(target));
+        args.AddRange(new[] { "-S", "-o", "-", ProbeFiles.ProbeC });
+        return args;
+    }
+
+    /// <summary>The host gcc's flags for compiling for x86_64 or i386.</summary>
+    public static List<string> HostTargetFlags(AbiTarget target)
+    {
+        var args = new List<string>();
         if (target == AbiTarget.I386)
         {
             // No multilib needed: freestanding, with gcc's own headers and the host's kernel headers.
@@ -82,7 +91,6 @@ public static class Gcc
             throw new ArgumentOutOfRangeException(nameof(target), "the host gcc compiles for x86_64 and i386 only");
         }
 
-        args.AddRange(new[] { "-S", "-o", "-", ProbeFiles.ProbeC });
         return args;
     }
 

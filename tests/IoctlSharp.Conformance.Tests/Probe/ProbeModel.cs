@@ -11,8 +11,9 @@ namespace IoctlSharp.Conformance.Tests.Probe;
 /// <summary>One value asked of both gcc and IoctlSharp: a C constant expression and how IoctlSharp computes it.</summary>
 /// <param name="Key">The C expression (<c>offsetof(struct kvm_run, io.port)</c>, <c>KVM_CREATE_VM</c>); also the key in probe.keys.</param>
 /// <param name="Guard">Where the key exists.</param>
-/// <param name="Kind">"sizeof", "alignof", "offsetof", "membersize" or "request".</param>
+/// <param name="Kind">"sizeof", "alignof", "offsetof", "membersize", "request" or "constant".</param>
 /// <param name="Declaration">The C# declaration the value comes from, for messages.</param>
+/// <remarks>A "constant" is a macro name that a target's header may not define: there the C value and IoctlSharp's are <see cref="ProbeModel.Undefined"/>.</remarks>
 public sealed record ProbeEntry(string Key, Guard Guard, string Kind, string Declaration, Func<AbiTarget, uint> Compute);
 
 /// <summary>A C type probed at top level (sizeof, _Alignof and every member).</summary>
@@ -38,8 +39,15 @@ public static class ProbeModel
         (HeadersNamespace + ".Kvm", "linux/kvm.h", Guard.Kvm),
         (HeadersNamespace + ".Xen", "xen/privcmd.h", Guard.Xen),
         (HeadersNamespace + ".LayoutRules", "\"layout-rules.h\"", Guard.Always),
+        (HeadersNamespace + ".Mman", "linux/mman.h", Guard.Always),
         (HeadersNamespace + ".PosixTypes", "\"posix-types.h\"", Guard.Always),
     };
+
+    /// <summary>The runtime's tables of C constants by target, each compared name by name on every target (probe.c includes each table's header after <see cref="Headers"/>).</summary>
+    public static readonly IReadOnlyList<AbiConstantTable> ConstantTables = new[] { Errno.Table, OpenFlagsExtensions.Table };
+
+    /// <summary>The value of a constant that a target's header does not define (no errno or O_* flag has it).</summary>
+    public const uint Undefined = 0xFFFFFFFF;
 
     private static readonly Lazy<IReadOnlyList<ProbeEntry>> s_entries = new(BuildEntries);
 
@@ -147,6 +155,33 @@ public static class ProbeModel
             }))
         .ToList();
 
+    /// <summary>An [AbiConstant] field of an [AbiConstants] class in Headers/.</summary>
+    public sealed record ProbedConstant(Type Class, string Member, string CName, Guard Guard);
+
+    /// <summary>Every declared constant, in probe order.</summary>
+    public static IReadOnlyList<ProbedConstant> Constants { get; } = DeclaredTypes()
+        .Where(t => t.IsDefined(typeof(AbiConstantsAttribute), false))
+        .SelectMany(c => c.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsDefined(typeof(AbiConstantAttribute), false))
+            .OrderBy(f => f.MetadataToken)
+            .Select(f => new ProbedConstant(c, f.Name, f.GetCustomAttribute<AbiConstantAttribute>()!.Name, HeaderGuard(c) | OwnGuard(c) | OwnGuard(f))))
+        .ToList();
+
+    private static Func<AbiTarget, uint> ConstantFunction(ProbedConstant c)
+    {
+        var perTarget = c.Class.GetNestedType("PerTarget")?.GetNestedType(c.Member)?.GetMethod("For", new[] { typeof(AbiTarget) })
+                        ?? throw new InvalidOperationException($"IoctlSharp generated no {c.Class.Name}.PerTarget.{c.Member}.For(AbiTarget).");
+        var table = (AbiConstantTable)c.Class.GetProperty("Constants")!.GetValue(null)!;
+        return target =>
+        {
+            long value = Convert.ToInt64(perTarget.Invoke(null, new object[] { target }), System.Globalization.CultureInfo.InvariantCulture);
+            long inTable = table.Number(c.CName, target);
+            if (inTable != value)
+                throw new InvalidOperationException($"{c.Class.Name}.Constants has {inTable} for {c.CName} on {target.CName()}, PerTarget.{c.Member}.For {value}");
+            return unchecked((uint)value);
+        };
+    }
+
     // ---------------------------------------------------------------- entries
 
     private static readonly MethodInfo s_of = typeof(AbiLayout).GetMethod(nameof(AbiLayout.Of))!;
@@ -173,10 +208,29 @@ public static class ProbeModel
         foreach (var r in Requests)
             list.Add(new ProbeEntry(r.Key, r.Guard, "request", r.Method.DeclaringType!.Name + "." + r.Method.Name, RequestFunction(r)));
 
+        // Every [AbiConstants] constant, as its generated PerTarget.<Name>.For gives it (and Constants agrees).
+        foreach (var c in Constants)
+            list.Add(new ProbeEntry(c.CName, c.Guard, "constant", c.Class.Name + "." + c.Member, ConstantFunction(c)));
+
+        // Every name any target's header defines, so a name a target lacks (or has and the table does not) differs.
+        foreach (var table in ConstantTables)
+            foreach (var name in ConstantNames(table))
+                list.Add(new ProbeEntry(name, Guard.Always, "constant", $"{table.Header} {name}",
+                    target => table.TryGetNumber(name, target, out long number) ? unchecked((uint)number) : Undefined));
+
         var duplicates = list.GroupBy(e => e.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
             throw new InvalidOperationException("Duplicate probe keys: " + string.Join(", ", duplicates));
         return list;
+    }
+
+    /// <summary>The names <paramref name="table"/> has on any target, in ordinal order.</summary>
+    public static IEnumerable<string> ConstantNames(AbiConstantTable table)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var target in AbiTargets.All)
+            names.UnionWith(table.Names(target));
+        return names;
     }
 
     private static void Members(List<ProbeEntry> list, ProbedType root, Type type, List<Step> steps, string cPath, Guard guard)
@@ -320,7 +374,7 @@ public static class ProbeModel
 
     // ---------------------------------------------------------------- probe.c and probe.keys
 
-    /// <summary>The C file: the headers and one array holding every value, under the keys' guards.</summary>
+    /// <summary>The C file: the headers and one array holding every value (its lines, from <c>value</c>), under the keys' guards.</summary>
     public static string RenderC()
     {
         var sb = new StringBuilder();
@@ -337,10 +391,15 @@ public static class ProbeModel
                 sb.Append($"#if {CCondition(h.Guard)}\n#include {IncludeSpelling(h.Include)}\n#endif\n");
         }
 
+        foreach (var table in ConstantTables)
+            sb.Append($"#include {table.Header}\n");
+
         // The values, and then which line of probe.keys each value is: what exists on a target is decided by the
         // preprocessor, and the reader checks it against the guards.
-        Array(sb, "ioctlsharp_probe", (e, _) => e.Key);
-        Array(sb, "ioctlsharp_probe_keys", (_, i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Array(sb, "ioctlsharp_probe", (e, _) => e.Kind == "constant"
+            ? $"#ifdef {e.Key}\n    {e.Key},\n#else\n    0x{Undefined:X}u,\n#endif\n"
+            : $"    {e.Key},\n");
+        Array(sb, "ioctlsharp_probe_keys", (_, i) => $"    {i.ToString(System.Globalization.CultureInfo.InvariantCulture)},\n");
         return sb.ToString();
     }
 
@@ -360,7 +419,7 @@ public static class ProbeModel
                 open = e.Guard;
             }
 
-            sb.Append("    ").Append(value(e, i)).Append(",\n");
+            sb.Append(value(e, i));
         }
 
         if (open is { } last && last != Guard.Always)

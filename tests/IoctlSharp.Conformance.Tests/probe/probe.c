@@ -14,7 +14,10 @@
 #include <xen/privcmd.h>
 #endif
 #include "layout-rules.h"
+#include <linux/mman.h>
 #include "posix-types.h"
+#include <asm/errno.h>
+#include <asm/fcntl.h>
 
 const unsigned int ioctlsharp_probe[] = {
     sizeof(struct uffdio_api),
@@ -2729,6 +2732,941 @@ const unsigned int ioctlsharp_probe[] = {
     RULES_IOC_READ_7,
     RULES_IOR_TOP,
     RULES_IO_TOP,
+#ifdef PROT_NONE
+    PROT_NONE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef PROT_READ
+    PROT_READ,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef PROT_WRITE
+    PROT_WRITE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef PROT_EXEC
+    PROT_EXEC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_SHARED
+    MAP_SHARED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_PRIVATE
+    MAP_PRIVATE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_FIXED
+    MAP_FIXED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_ANONYMOUS
+    MAP_ANONYMOUS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_GROWSDOWN
+    MAP_GROWSDOWN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_LOCKED
+    MAP_LOCKED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_NORESERVE
+    MAP_NORESERVE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_POPULATE
+    MAP_POPULATE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_NONBLOCK
+    MAP_NONBLOCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_STACK
+    MAP_STACK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_HUGETLB
+    MAP_HUGETLB,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MAP_FIXED_NOREPLACE
+    MAP_FIXED_NOREPLACE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MS_ASYNC
+    MS_ASYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MS_INVALIDATE
+    MS_INVALIDATE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MS_SYNC
+    MS_SYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MCL_CURRENT
+    MCL_CURRENT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MCL_FUTURE
+    MCL_FUTURE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_DONTNEED
+    MADV_DONTNEED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_WILLNEED
+    MADV_WILLNEED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_REMOVE
+    MADV_REMOVE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef MADV_DONTFORK
+    MADV_DONTFORK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef E2BIG
+    E2BIG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EACCES
+    EACCES,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EADDRINUSE
+    EADDRINUSE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EADDRNOTAVAIL
+    EADDRNOTAVAIL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EADV
+    EADV,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EAFNOSUPPORT
+    EAFNOSUPPORT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EAGAIN
+    EAGAIN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EALREADY
+    EALREADY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADE
+    EBADE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADF
+    EBADF,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADFD
+    EBADFD,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADMSG
+    EBADMSG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADR
+    EBADR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADRQC
+    EBADRQC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBADSLT
+    EBADSLT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBFONT
+    EBFONT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EBUSY
+    EBUSY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECANCELED
+    ECANCELED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECANCELLED
+    ECANCELLED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECHILD
+    ECHILD,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECHRNG
+    ECHRNG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECOMM
+    ECOMM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECONNABORTED
+    ECONNABORTED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECONNREFUSED
+    ECONNREFUSED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ECONNRESET
+    ECONNRESET,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDEADLK
+    EDEADLK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDEADLOCK
+    EDEADLOCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDESTADDRREQ
+    EDESTADDRREQ,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDOM
+    EDOM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDOTDOT
+    EDOTDOT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EDQUOT
+    EDQUOT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EEXIST
+    EEXIST,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EFAULT
+    EFAULT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EFBIG
+    EFBIG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EHOSTDOWN
+    EHOSTDOWN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EHOSTUNREACH
+    EHOSTUNREACH,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EHWPOISON
+    EHWPOISON,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EIDRM
+    EIDRM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EILSEQ
+    EILSEQ,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EINIT
+    EINIT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EINPROGRESS
+    EINPROGRESS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EINTR
+    EINTR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EINVAL
+    EINVAL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EIO
+    EIO,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EISCONN
+    EISCONN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EISDIR
+    EISDIR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EISNAM
+    EISNAM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EKEYEXPIRED
+    EKEYEXPIRED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EKEYREJECTED
+    EKEYREJECTED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EKEYREVOKED
+    EKEYREVOKED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EL2HLT
+    EL2HLT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EL2NSYNC
+    EL2NSYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EL3HLT
+    EL3HLT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EL3RST
+    EL3RST,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELIBACC
+    ELIBACC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELIBBAD
+    ELIBBAD,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELIBEXEC
+    ELIBEXEC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELIBMAX
+    ELIBMAX,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELIBSCN
+    ELIBSCN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELNRNG
+    ELNRNG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ELOOP
+    ELOOP,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EMEDIUMTYPE
+    EMEDIUMTYPE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EMFILE
+    EMFILE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EMLINK
+    EMLINK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EMSGSIZE
+    EMSGSIZE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EMULTIHOP
+    EMULTIHOP,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENAMETOOLONG
+    ENAMETOOLONG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENAVAIL
+    ENAVAIL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENETDOWN
+    ENETDOWN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENETRESET
+    ENETRESET,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENETUNREACH
+    ENETUNREACH,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENFILE
+    ENFILE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOANO
+    ENOANO,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOBUFS
+    ENOBUFS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOCSI
+    ENOCSI,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENODATA
+    ENODATA,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENODEV
+    ENODEV,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOENT
+    ENOENT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOEXEC
+    ENOEXEC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOKEY
+    ENOKEY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOLCK
+    ENOLCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOLINK
+    ENOLINK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOMEDIUM
+    ENOMEDIUM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOMEM
+    ENOMEM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOMSG
+    ENOMSG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENONET
+    ENONET,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOPKG
+    ENOPKG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOPROTOOPT
+    ENOPROTOOPT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOSPC
+    ENOSPC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOSR
+    ENOSR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOSTR
+    ENOSTR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOSYM
+    ENOSYM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOSYS
+    ENOSYS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTBLK
+    ENOTBLK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTCONN
+    ENOTCONN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTDIR
+    ENOTDIR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTEMPTY
+    ENOTEMPTY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTNAM
+    ENOTNAM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTRECOVERABLE
+    ENOTRECOVERABLE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTSOCK
+    ENOTSOCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTTY
+    ENOTTY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENOTUNIQ
+    ENOTUNIQ,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ENXIO
+    ENXIO,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EOPNOTSUPP
+    EOPNOTSUPP,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EOVERFLOW
+    EOVERFLOW,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EOWNERDEAD
+    EOWNERDEAD,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPERM
+    EPERM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPFNOSUPPORT
+    EPFNOSUPPORT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPIPE
+    EPIPE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPROCLIM
+    EPROCLIM,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPROTO
+    EPROTO,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPROTONOSUPPORT
+    EPROTONOSUPPORT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EPROTOTYPE
+    EPROTOTYPE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ERANGE
+    ERANGE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREFUSED
+    EREFUSED,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREMCHG
+    EREMCHG,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREMDEV
+    EREMDEV,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREMOTE
+    EREMOTE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREMOTEIO
+    EREMOTEIO,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EREMOTERELEASE
+    EREMOTERELEASE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ERESTART
+    ERESTART,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ERFKILL
+    ERFKILL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EROFS
+    EROFS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ERREMOTE
+    ERREMOTE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESHUTDOWN
+    ESHUTDOWN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESOCKTNOSUPPORT
+    ESOCKTNOSUPPORT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESPIPE
+    ESPIPE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESRCH
+    ESRCH,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESRMNT
+    ESRMNT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESTALE
+    ESTALE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ESTRPIPE
+    ESTRPIPE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ETIME
+    ETIME,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ETIMEDOUT
+    ETIMEDOUT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ETOOMANYREFS
+    ETOOMANYREFS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef ETXTBSY
+    ETXTBSY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EUCLEAN
+    EUCLEAN,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EUNATCH
+    EUNATCH,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EUSERS
+    EUSERS,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EWOULDBLOCK
+    EWOULDBLOCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EXDEV
+    EXDEV,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef EXFULL
+    EXFULL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_ACCMODE
+    O_ACCMODE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_APPEND
+    O_APPEND,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_CLOEXEC
+    O_CLOEXEC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_CREAT
+    O_CREAT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_DIRECT
+    O_DIRECT,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_DIRECTORY
+    O_DIRECTORY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_DSYNC
+    O_DSYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_EXCL
+    O_EXCL,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_LARGEFILE
+    O_LARGEFILE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_NDELAY
+    O_NDELAY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_NOATIME
+    O_NOATIME,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_NOCTTY
+    O_NOCTTY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_NOFOLLOW
+    O_NOFOLLOW,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_NONBLOCK
+    O_NONBLOCK,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_PATH
+    O_PATH,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_RDONLY
+    O_RDONLY,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_RDWR
+    O_RDWR,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_SYNC
+    O_SYNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_TMPFILE
+    O_TMPFILE,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_TRUNC
+    O_TRUNC,
+#else
+    0xFFFFFFFFu,
+#endif
+#ifdef O_WRONLY
+    O_WRONLY,
+#else
+    0xFFFFFFFFu,
+#endif
 };
 
 const unsigned int ioctlsharp_probe_keys[] = {
@@ -5444,4 +6382,191 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2657,
     2658,
     2659,
+    2660,
+    2661,
+    2662,
+    2663,
+    2664,
+    2665,
+    2666,
+    2667,
+    2668,
+    2669,
+    2670,
+    2671,
+    2672,
+    2673,
+    2674,
+    2675,
+    2676,
+    2677,
+    2678,
+    2679,
+    2680,
+    2681,
+    2682,
+    2683,
+    2684,
+    2685,
+    2686,
+    2687,
+    2688,
+    2689,
+    2690,
+    2691,
+    2692,
+    2693,
+    2694,
+    2695,
+    2696,
+    2697,
+    2698,
+    2699,
+    2700,
+    2701,
+    2702,
+    2703,
+    2704,
+    2705,
+    2706,
+    2707,
+    2708,
+    2709,
+    2710,
+    2711,
+    2712,
+    2713,
+    2714,
+    2715,
+    2716,
+    2717,
+    2718,
+    2719,
+    2720,
+    2721,
+    2722,
+    2723,
+    2724,
+    2725,
+    2726,
+    2727,
+    2728,
+    2729,
+    2730,
+    2731,
+    2732,
+    2733,
+    2734,
+    2735,
+    2736,
+    2737,
+    2738,
+    2739,
+    2740,
+    2741,
+    2742,
+    2743,
+    2744,
+    2745,
+    2746,
+    2747,
+    2748,
+    2749,
+    2750,
+    2751,
+    2752,
+    2753,
+    2754,
+    2755,
+    2756,
+    2757,
+    2758,
+    2759,
+    2760,
+    2761,
+    2762,
+    2763,
+    2764,
+    2765,
+    2766,
+    2767,
+    2768,
+    2769,
+    2770,
+    2771,
+    2772,
+    2773,
+    2774,
+    2775,
+    2776,
+    2777,
+    2778,
+    2779,
+    2780,
+    2781,
+    2782,
+    2783,
+    2784,
+    2785,
+    2786,
+    2787,
+    2788,
+    2789,
+    2790,
+    2791,
+    2792,
+    2793,
+    2794,
+    2795,
+    2796,
+    2797,
+    2798,
+    2799,
+    2800,
+    2801,
+    2802,
+    2803,
+    2804,
+    2805,
+    2806,
+    2807,
+    2808,
+    2809,
+    2810,
+    2811,
+    2812,
+    2813,
+    2814,
+    2815,
+    2816,
+    2817,
+    2818,
+    2819,
+    2820,
+    2821,
+    2822,
+    2823,
+    2824,
+    2825,
+    2826,
+    2827,
+    2828,
+    2829,
+    2830,
+    2831,
+    2832,
+    2833,
+    2834,
+    2835,
+    2836,
+    2837,
+    2838,
+    2839,
+    2840,
+    2841,
+    2842,
+    2843,
+    2844,
+    2845,
+    2846,
 };

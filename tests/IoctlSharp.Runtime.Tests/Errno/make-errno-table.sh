@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Writes Runtime/Errno.cs from what gcc says about <errno.h> on this machine (errno-probe.sh): a constant per
-# macro, and Errno.Name's table, where a value's name is the macro the header defines with a number (EAGAIN, not
-# its alias EWOULDBLOCK). Run it from anywhere; review the diff like code. ErrnoTableTests fails when the file and
-# the headers disagree.
+# macro. Names by number, for every target, are Runtime/Constants/TargetConstants.g.cs (Runtime/Constants/generate.sh).
+# Run it from anywhere; review the diff like code. ErrnoTableTests fails when the file and the headers disagree.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../../../Runtime/Errno.cs"
@@ -32,21 +31,6 @@ HEAD
     echo "    public const int $name = $value;"
     echo
   done <<<"$probe"
-  echo '    private static string? KnownName(int errno) => errno switch'
-  echo '    {'
-  while read -r name value; do
-    grep -qx "$name" <<<"$aliases" || echo "        $value => \"$name\","
-  done <<<"$probe"
-  echo '        _ => null,'
-  echo '    };'
-  echo
-  echo '    private static int KnownValue(string name) => name switch'
-  echo '    {'
-  while read -r name value; do
-    echo "        \"$name\" => $value,"
-  done <<<"$probe"
-  echo '        _ => 0,'
-  echo '    };'
   echo '}'
 } > "$out"
 echo "wrote $out"
