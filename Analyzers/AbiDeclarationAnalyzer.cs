@@ -21,6 +21,8 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.UnionMemberOffset, Descriptors.StructLayoutConflict, Descriptors.EmptyStruct,
         Descriptors.GenericType, Descriptors.UnsupportedTypeKind, Descriptors.HiddenInstanceData, Descriptors.BadIoctlMethod, Descriptors.IoctlOutsideGroup,
         Descriptors.SizeDoesNotFit, Descriptors.UnsupportedSignature, Descriptors.NoCompatConversion, Descriptors.UnknownTarget,
+        Descriptors.BitFieldTooWide, Descriptors.BitFieldNegativeWidth, Descriptors.BitFieldZeroWidthNamed, Descriptors.BitFieldType,
+        Descriptors.BitFieldStorage, Descriptors.BitFieldName,
         Descriptors.ConstantTargetMissing, Descriptors.DuplicateConstantName, Descriptors.ConstantOutOfRange, Descriptors.ConflictingConstantTarget,
         Descriptors.NotAConstant,
         // per-target typedefs and [AbiLength] arrays

@@ -159,6 +159,8 @@ internal static class Emitter
             w.Line("#pragma warning restore CS0420");
         w.Close();
 
+        EmitBitFieldAccessors(w, a, self, all);
+
         if (a.FlexibleCount is { } count)
         {
             // The count field and the entries of a FlexibleBuffer are kept equal through these two.
@@ -177,6 +179,71 @@ internal static class Emitter
         w.Close(); // the struct
         return End(w, model.Declaration);
     }
+
+    /// <summary>
+    /// A property and a <c>TrySet</c> method per named bit-field, on this process's layout (its target's bit offsets
+    /// and byte order, read once from the layout table): the setter rejects a value the bit-field cannot hold.
+    /// </summary>
+    private static void EmitBitFieldAccessors(SourceWriter w, AggregateModel a, string self, AggregateLayout[] all)
+    {
+        var named = a.Fields.SelectMany((f, si) => f.BitFields.Select((b, bi) => (Storage: f, Bit: b, Si: si, Bi: bi)))
+            .Where(x => x.Bit.Name is not null).ToList();
+        if (named.Count == 0)
+            return;
+        w.Line();
+        w.Line("// This process's bit offset of each named bit-field (they differ between targets only where the layout does).");
+        w.Line($"private static readonly int[] __ioctlSharpBitOffsets = __IoctlSharpBitOffsets({Rt}AbiLayout.Of<{self}>({Rt}AbiTargets.RequireCurrent()));");
+        w.Line();
+        w.Open($"private static int[] __IoctlSharpBitOffsets({Rt}AbiStructLayout layout) => new[]");
+        foreach (var (_, b, _, _) in named)
+            w.Line($"layout.BitField({Str(b.Name!)}).BitOffset,");
+        w.Close(";");
+        string span = "global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref this, 1))";
+        string bigEndian = "!global::System.BitConverter.IsLittleEndian";
+        for (int i = 0; i < named.Count; i++)
+        {
+            var (storage, b, si, bi) = named[i];
+            string keyword = Keyword(b.Type);
+            string cType = CSpelling(b.Type);
+            var byOffset = TargetAbi.All.GroupBy(t => all[(int)t.Target].Fields[si].BitFields[bi].BitOffset).ToList();
+            string positions = byOffset.Count == 1 ? $"bit {byOffset[0].Key} of the struct on every target"
+                : string.Join("; ", byOffset.Select(g => $"bit {g.Key} on {string.Join(", ", g.Select(t => t.Name))}"));
+            string prop = Id(b.Property!);
+            string offset = $"__ioctlSharpBitOffsets[{Num(i)}]";
+            w.Line();
+            w.Line($"/// <summary>C bit-field <c>{Xml(cType)} {Xml(b.Name!)} : {Num(b.Width)}</c>, stored in <see cref=\"{Id(storage.Name)}\"/> ({Xml(positions)}).</summary>");
+            w.Line($"/// <exception cref=\"{Rt}AbiBitFieldOverflowException\">Set to a value that does not fit {Num(b.Width)} bits.</exception>");
+            w.Open($"public {b.CSharpType} {prop}");
+            string outer = b.CSharpType == keyword ? "" : $"({b.CSharpType})"; // an enum's
+            string read = b.Type == ScalarKind.Bool ? $"{Rt}AbiBitFields.Read({span}, {offset}, {Num(b.Width)}, {bigEndian}) != 0"
+                : b.IsSigned ? $"{outer}({keyword}){Rt}AbiBitFields.ReadSigned({span}, {offset}, {Num(b.Width)}, {bigEndian})"
+                : $"{outer}({keyword}){Rt}AbiBitFields.Read({span}, {offset}, {Num(b.Width)}, {bigEndian})";
+            w.Line($"get => {read};");
+            w.Line($"set {{ if (!TrySet{b.Property}(value)) throw new {Rt}AbiBitFieldOverflowException({Str(b.Name!)}, {Num(b.Width)}, {(b.IsSigned ? "true" : "false")}, {(b.IsSigned ? $"(long)({keyword})value" : b.Type == ScalarKind.Bool ? "value ? 1L : 0L" : $"unchecked((long)({keyword})value)")}); }}");
+            w.Close();
+            w.Line();
+            w.Line($"/// <summary>Stores <paramref name=\"value\"/> in <see cref=\"{prop}\"/>; false (and nothing stored) when it does not fit {Num(b.Width)} bits.</summary>");
+            w.Open($"public bool TrySet{b.Property}({b.CSharpType} value)");
+            string bits = b.Type == ScalarKind.Bool ? "value ? 1UL : 0UL" : b.IsSigned ? $"(long)({keyword})value" : $"(ulong)({keyword})value";
+            w.Line($"var bits = {bits};");
+            w.Line($"if (!{Rt}AbiBitFields.Fits(bits, {Num(b.Width)})) return false;");
+            w.Line($"{Rt}AbiBitFields.Write({span}, {offset}, {Num(b.Width)}, {bigEndian}, {(b.IsSigned ? "unchecked((ulong)bits)" : "bits")});");
+            w.Line("return true;");
+            w.Close();
+        }
+    }
+
+    private static string Keyword(ScalarKind kind) => kind switch
+    {
+        ScalarKind.U8 => "byte", ScalarKind.S8 => "sbyte", ScalarKind.U16 => "ushort", ScalarKind.S16 => "short",
+        ScalarKind.U32 => "uint", ScalarKind.S32 => "int", ScalarKind.U64 => "ulong", ScalarKind.S64 => "long",
+        _ => "bool",
+    };
+
+    private static string CSpelling(ScalarKind kind) => kind == ScalarKind.Bool ? "_Bool" : "__" + Keyword(kind) switch
+    {
+        "byte" => "u8", "sbyte" => "s8", "ushort" => "u16", "short" => "s16", "uint" => "u32", "int" => "s32", "ulong" => "u64", _ => "s64",
+    };
 
     /// <summary>
     /// A rejected ABI type still gets a part, so that the analyzer's error is what the build shows: a union's
@@ -205,6 +272,12 @@ internal static class Emitter
         var inner = Innermost(type);
         string nested = inner.Aggregate is not null ? $", {Rt}AbiLayout.Of<{inner.Aggregate.FullName}>(target)" : "";
         string count = f.Count != 1 || nested.Length > 0 ? ", " + Num(f.Count) : "";
+        if (!f.BitFields.IsEmpty)
+        {
+            var bits = f.BitFields.Select(b => $"new {Rt}AbiBitFieldLayout({(b.Model.Name is { } n ? Str(n) : "null")}, {Num((int)b.BitOffset)}, {Num(b.Width)}, {(b.Model.IsSigned ? "true" : "false")})");
+            return $"new {Rt}AbiFieldLayout({Str(f.Name)}, {Num(f.Offset)}, {Num(f.Size)}, {Num(f.Align)}, new {Rt}AbiBitFieldLayout[] {{ {string.Join(", ", bits)} }})";
+        }
+
         return $"new {Rt}AbiFieldLayout({Str(f.Name)}, {Num(f.Offset)}, {Num(f.Size)}, {Num(f.Align)}{count}{nested})";
     }
 

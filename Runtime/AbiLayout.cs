@@ -66,6 +66,15 @@ public sealed class AbiStructLayout
         }
     }
 
+    /// <summary>The bit-field whose C name is <paramref name="cName"/>, in any member of this struct (not of nested ones).</summary>
+    public AbiBitFieldLayout BitField(string cName)
+    {
+        foreach (var f in Fields)
+            foreach (var b in f.BitFields)
+                if (b.Name == cName) return b;
+        throw new KeyNotFoundException($"{Name} has no bit-field {cName}.");
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"{(IsUnion ? "union" : "struct")} {CName} on {Target.CName()}: size {Size}, align {Alignment}";
 }
@@ -96,6 +105,16 @@ public sealed class AbiFieldLayout
     public int Count { get; }
     /// <summary>The layout of a struct or union member (or array element), else null.</summary>
     public AbiStructLayout? Nested { get; }
+
+    /// <summary>
+    /// The C bit-fields this member stores (<see cref="AbiBitFieldAttribute"/>), in declaration order, each with its
+    /// bit offset from the start of the struct and its width; empty for an ordinary member.
+    /// </summary>
+    public IReadOnlyList<AbiBitFieldLayout> BitFields { get; } = Array.Empty<AbiBitFieldLayout>();
+
+    /// <summary>Creates the layout of a member that stores bit-fields; called by generated code.</summary>
+    public AbiFieldLayout(string name, int offset, int size, int alignment, AbiBitFieldLayout[] bitFields)
+        : this(name, offset, size, alignment) => BitFields = bitFields;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} @{Offset} size {Size} align {Alignment}";

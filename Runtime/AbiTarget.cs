@@ -74,8 +74,11 @@ public enum AbiTarget
 internal sealed class AbiTargetRow
 {
     public AbiTargetRow(Target target, string name, int pointerSize, int int64Align, int maxScalarAlign, bool bigEndian, int sizeBits, uint none, uint write, uint read,
-        string rids = "", bool emittedByDefault = false)
+        string rids = "", bool emittedByDefault = false, bool bitFieldTypeMatters = true, bool unnamedBitFieldsAlign = false, int zeroWidthBitFieldAlign = 0)
     {
+        BitFieldTypeMatters = bitFieldTypeMatters;
+        UnnamedBitFieldsAlign = unnamedBitFieldsAlign;
+        ZeroWidthBitFieldAlign = zeroWidthBitFieldAlign;
         Target = target;
         Name = name;
         PointerSize = pointerSize;
@@ -123,18 +126,37 @@ internal sealed class AbiTargetRow
     /// <summary>Generated constants, twins and request numbers include this target unless the project chooses otherwise (the targets .NET runs on and their 32-bit compat peers).</summary>
     public bool EmittedByDefault { get; }
 
+    /// <summary>
+    /// gcc's <c>PCC_BITFIELD_TYPE_MATTERS</c>: a bit-field that would cross a boundary of its declared type's
+    /// alignment starts at the next one, a named bit-field aligns the struct as its type does, and <c>T :0</c> aligns
+    /// the next member to <c>T</c>. False on m68k, where bit-fields are packed bit after bit and align nothing.
+    /// </summary>
+    public bool BitFieldTypeMatters { get; }
+
+    /// <summary>
+    /// Unnamed bit-fields (<c>int :3</c>, <c>int :0</c>) align the struct as their type does, as named ones do
+    /// (gcc's <c>align_anon_bitfield</c>: the Arm AAPCS, on arm32 and aarch64); elsewhere they align nothing.
+    /// </summary>
+    public bool UnnamedBitFieldsAlign { get; }
+
+    /// <summary>
+    /// Where <see cref="BitFieldTypeMatters"/> is false: the boundary (bytes) a zero-width bit-field of any type
+    /// aligns the next member and the struct to (gcc's <c>EMPTY_FIELD_BOUNDARY</c>: 2 on m68k).
+    /// </summary>
+    public int ZeroWidthBitFieldAlign { get; }
+
     public static readonly AbiTargetRow[] All =
     {
         // target                name        ptr  i64 max  BE     bits NONE WRITE READ
         new(Target.X86_64, "x86_64", 8, 8, 8, false, 14, 0, 1, 2, "x64", true),
         new(Target.I386, "i386", 4, 4, 8, false, 14, 0, 1, 2, "x86", true),
-        new(Target.Aarch64, "aarch64", 8, 8, 8, false, 14, 0, 1, 2, "arm64", true),
-        new(Target.Arm32, "arm32", 4, 8, 8, false, 14, 0, 1, 2, "arm,armv6", true),
+        new(Target.Aarch64, "aarch64", 8, 8, 8, false, 14, 0, 1, 2, "arm64", true, unnamedBitFieldsAlign: true),
+        new(Target.Arm32, "arm32", 4, 8, 8, false, 14, 0, 1, 2, "arm,armv6", true, unnamedBitFieldsAlign: true),
         new(Target.Ppc64le, "ppc64le", 8, 8, 8, false, 13, 1, 4, 2, "ppc64le", true),
         new(Target.Riscv64, "riscv64", 8, 8, 8, false, 14, 0, 1, 2, "riscv64", true),
         new(Target.Mips32, "mips32", 4, 8, 8, true, 13, 1, 4, 2),
         new(Target.X32, "x32", 4, 8, 8, false, 14, 0, 1, 2),
-        new(Target.Armel, "armel", 4, 8, 8, false, 14, 0, 1, 2),
+        new(Target.Armel, "armel", 4, 8, 8, false, 14, 0, 1, 2, unnamedBitFieldsAlign: true),
         new(Target.Powerpc, "powerpc", 4, 8, 8, true, 13, 1, 4, 2),
         new(Target.Ppc64, "ppc64", 8, 8, 8, true, 13, 1, 4, 2),
         new(Target.S390x, "s390x", 8, 8, 8, true, 14, 0, 1, 2, "s390x", true),
@@ -148,7 +170,7 @@ internal sealed class AbiTargetRow
         new(Target.Sparc64, "sparc64", 8, 8, 8, true, 13, 1, 4, 2),
         new(Target.Alpha, "alpha", 8, 8, 8, false, 13, 1, 4, 2),
         new(Target.Hppa, "hppa", 4, 8, 8, true, 14, 0, 2, 1),
-        new(Target.M68k, "m68k", 4, 2, 2, true, 14, 0, 1, 2),
+        new(Target.M68k, "m68k", 4, 2, 2, true, 14, 0, 1, 2, bitFieldTypeMatters: false, zeroWidthBitFieldAlign: 2),
         new(Target.Sh4, "sh4", 4, 4, 8, false, 14, 0, 1, 2),
         new(Target.Arc, "arc", 4, 4, 8, false, 14, 0, 1, 2),
     };

@@ -312,3 +312,35 @@ public sealed class AbiLengthAttribute : Attribute
     /// <summary>The C constant expression.</summary>
     public string Expression { get; }
 }
+
+/// <summary>
+/// A C bit-field stored in the member it is put on (<c>__u8 delivery_mode:3;</c> is
+/// <c>[AbiBitField("delivery_mode", typeof(byte), 3)]</c>). Several on one member are consecutive bit-fields, in
+/// declaration order; IoctlSharp places them as gcc does on each target (allocation units of the declared type,
+/// the straddling rule, <c>:0</c>, packed structs, the Arm AAPCS's unnamed bit-fields, big-endian bit order) and
+/// generates a typed accessor per named bit-field: a property, and <c>TrySet&lt;Name&gt;</c>. The member itself
+/// (an integer field) only reserves the bytes: it must cover the bit-fields' bytes on every target (ISH164).
+/// </summary>
+[AttributeUsage(AttributeTargets.Field, Inherited = false, AllowMultiple = true)]
+public sealed class AbiBitFieldAttribute : Attribute
+{
+    /// <summary>Declares <c>T name : width</c>, with <c>T</c> the member's own type.</summary>
+    /// <param name="name">The C name; null for an unnamed bit-field (<c>int :0</c>, padding).</param>
+    /// <param name="width">The width in bits; 0 only unnamed.</param>
+    public AbiBitFieldAttribute(string? name, int width) => (Name, Width) = (name, width);
+
+    /// <summary>Declares <c>type name : width</c>.</summary>
+    /// <param name="name">The C name; null for an unnamed bit-field (<c>int :0</c>, padding).</param>
+    /// <param name="type">The declared C type: an integer type, an enum of one, or bool (<c>_Bool</c>).</param>
+    /// <param name="width">The width in bits; 0 only unnamed.</param>
+    public AbiBitFieldAttribute(string? name, Type type, int width) => (Name, Type, Width) = (name, type, width);
+
+    /// <summary>The C name, or null.</summary>
+    public string? Name { get; }
+
+    /// <summary>The declared type; null means the member's type.</summary>
+    public Type? Type { get; }
+
+    /// <summary>The width in bits.</summary>
+    public int Width { get; }
+}

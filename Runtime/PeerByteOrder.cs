@@ -81,6 +81,9 @@ internal static class PeerByteOrder
             return;
         }
 
+        // A bit-field storage member is raw bytes: its bit-fields' offsets are in the peer's own bit numbering.
+        if (field.BitFields.Count > 0)
+            return;
         int width = count > 1 ? field.Size / count : field.Size;
         if (width is 2 or 4 or 8)
             for (int i = 0; i < count; i++)

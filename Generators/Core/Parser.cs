@@ -199,6 +199,16 @@ internal sealed partial class Parser
             }
         }
 
+        // .NET lays the storage members out once, natively; a twin places each at its target's offset and keeps its bytes.
+        foreach (var target in TargetAbi.Native64)
+        {
+            if (StorageProblem(aggregate, layouts[target]) is { } problem)
+            {
+                Report(Descriptors.BitFieldStorage, type, problem.Member, type.Name, target.Name, problem.Why);
+                return;
+            }
+        }
+
         var clr = LayoutEngine.LayoutForClr(aggregate);
         foreach (var target in TargetAbi.Native64)
         {
@@ -212,6 +222,34 @@ internal sealed partial class Parser
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// A storage member's bytes must hold its bit-fields, start where C's bytes for them start, and end before the
+    /// next member (and the struct's end): else .NET's layout is not C's, or two members share bytes.
+    /// </summary>
+    private static (string Member, string Why)? StorageProblem(AggregateModel model, AggregateLayout layout)
+    {
+        for (int i = 0; i < layout.Fields.Length; i++)
+        {
+            var f = layout.Fields[i];
+            if (f.BitFields.IsEmpty)
+                continue;
+            long start = f.Offset * 8L, end = (f.Offset + (long)f.Size) * 8;
+            foreach (var b in f.BitFields)
+            {
+                if (b.Width > 0 && (b.BitOffset < start || b.BitOffset + b.Width > end))
+                    return (f.Name, $"bit-field '{b.Model.Name ?? "(unnamed)"}' takes bits {b.BitOffset}..{b.BitOffset + b.Width - 1} of the struct, outside the member's bytes {f.Offset}..{f.Offset + f.Size - 1}; declare the member with a type that covers them (the bit-fields' bytes)");
+            }
+
+            if (f.Offset % f.Align != 0)
+                return (f.Name, $"the bit-fields start at byte {f.Offset}, which is not a multiple of the member's alignment {f.Align}; declare it with a smaller type (byte, ushort) and the bytes before it as members");
+            long next = i + 1 < layout.Fields.Length ? layout.Fields[i + 1].Offset : layout.Size;
+            if (f.Offset + f.Size > next)
+                return (f.Name, $"its {f.Size} bytes at offset {f.Offset} reach past {(i + 1 < layout.Fields.Length ? "the next member, at offset " + next : "the struct's end, " + next)}; declare it with a smaller type");
+        }
+
+        return null;
     }
 
     /// <summary>Where .NET's layout departs from C's: sizes and offsets, at every depth.</summary>
@@ -474,7 +512,146 @@ internal sealed partial class Parser
 
         if (!TryParseCompat(field, at, isUnion, out var compat))
             return null;
-        return new FieldModel(field.Name, type, align, packed, field.IsFixedSizeBuffer, compat, field.IsVolatile);
+        if (!TryParseBitFields(field, owner, type, isUnion, visiting, at, out var bitFields))
+            return null;
+        return new FieldModel(field.Name, type, align, packed, field.IsFixedSizeBuffer, compat, field.IsVolatile, bitFields);
+    }
+
+    public const string AbiBitFieldAttribute = "IoctlSharp.AbiBitFieldAttribute";
+
+    /// <summary>
+    /// The member's <c>[AbiBitField]</c>s, in declaration order (which is C's): each width checked against its type,
+    /// each name against C and the accessors it gets. The layout checks (the member holds them) come later.
+    /// </summary>
+    private bool TryParseBitFields(IFieldSymbol field, INamedTypeSymbol owner, AbiType storageType, bool isUnion,
+        Stack<INamedTypeSymbol> visiting, ISymbol at, out EquatableArray<BitFieldModel> bitFields)
+    {
+        bitFields = default;
+        var attributes = field.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == AbiBitFieldAttribute)
+            .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? 0).ToList();
+        if (attributes.Count == 0)
+            return true;
+        bool ok = true;
+        string first = attributes[0].ConstructorArguments.FirstOrDefault().Value as string ?? "(unnamed)";
+        if (storageType.Kind != AbiTypeKind.Scalar || !IsBitFieldType(storageType.Scalar) || storageType.Scalar == ScalarKind.Bool)
+        {
+            Report(Descriptors.BitFieldType, at, first, owner.Name, field.Type.ToDisplayString(),
+                $"its storage member '{field.Name}' must be a byte, sbyte, ushort, short, uint, int, ulong or long field that covers the bit-fields' bytes");
+            return false;
+        }
+
+        if (isUnion)
+        {
+            Report(Descriptors.BitFieldStorage, at, field.Name, owner.Name, "every target", "a union member cannot store bit-fields here: declare the bit-fields in an [AbiStruct] that is the union's member, as the header's anonymous struct does");
+            return false;
+        }
+
+        var members = new HashSet<string>(owner.GetMembers().Where(m => !IsGenerated(m.Locations.FirstOrDefault()?.SourceTree)).Select(m => m.Name), StringComparer.Ordinal) { owner.Name };
+        var list = new List<BitFieldModel>();
+        foreach (var a in attributes)
+        {
+            var args = a.ConstructorArguments;
+            string? name = args.Length > 0 ? args[0].Value as string : null;
+            string shown = name ?? "(unnamed)";
+            AbiType? type = storageType;
+            ITypeSymbol? declared = field.Type;
+            int width;
+            if (args.Length == 3)
+            {
+                declared = args[1].Value as ITypeSymbol;
+                type = declared is null ? null : MapType(declared, visiting, at, out _);
+                width = args[2].Value is int w3 ? w3 : 0;
+            }
+            else
+            {
+                width = args.Length == 2 && args[1].Value is int w2 ? w2 : 0;
+            }
+
+            if (type is null || type.Kind != AbiTypeKind.Scalar || !IsBitFieldType(type.Scalar))
+            {
+                Report(Descriptors.BitFieldType, at, shown, owner.Name, declared?.ToDisplayString() ?? "no type",
+                    "a bit-field's type is an integer (byte to long, or an enum of one) or bool (_Bool)");
+                ok = false;
+                continue;
+            }
+
+            int bitsOfType = type.Scalar == ScalarKind.Bool ? 1 : LayoutEngine.Scalar(type.Scalar, TargetAbi.X86_64).Size * 8;
+            if (width < 0)
+            {
+                Report(Descriptors.BitFieldNegativeWidth, at, shown, owner.Name, width);
+                ok = false;
+                continue;
+            }
+
+            if (width > bitsOfType)
+            {
+                Report(Descriptors.BitFieldTooWide, at, shown, owner.Name, width, type.CName, bitsOfType);
+                ok = false;
+                continue;
+            }
+
+            if (width == 0 && name is not null)
+            {
+                Report(Descriptors.BitFieldZeroWidthNamed, at, shown, owner.Name);
+                ok = false;
+                continue;
+            }
+
+            string? property = null;
+            if (name is not null)
+            {
+                property = PascalCase(name);
+                string? why = !SyntaxFacts.IsValidIdentifier(name) ? "a C name is an identifier"
+                    : !SyntaxFacts.IsValidIdentifier(property) ? $"its accessor name '{property}' is not an identifier"
+                    : members.Contains(property) || members.Contains("TrySet" + property)
+                        ? $"its accessors '{property}' and 'TrySet{property}' would collide with a member of '{owner.Name}' (or another bit-field); rename the member"
+                    : null;
+                if (why is not null)
+                {
+                    Report(Descriptors.BitFieldName, at, shown, owner.Name, why);
+                    ok = false;
+                    continue;
+                }
+
+                members.Add(property);
+                members.Add("TrySet" + property);
+            }
+
+            list.Add(new BitFieldModel(name, property, type.Scalar, type.CSharpName, width));
+        }
+
+        if (ok && list.All(b => b.Width == 0))
+        {
+            Report(Descriptors.BitFieldStorage, at, field.Name, owner.Name, "every target",
+                "it stores only zero-width bit-fields, which have no bytes: put them on the storage member of the bit-fields that follow");
+            ok = false;
+        }
+
+        bitFields = list.ToEquatableArray();
+        return ok;
+    }
+
+    private static bool IsBitFieldType(ScalarKind kind) => kind is ScalarKind.U8 or ScalarKind.S8 or ScalarKind.U16 or ScalarKind.S16
+        or ScalarKind.U32 or ScalarKind.S32 or ScalarKind.U64 or ScalarKind.S64 or ScalarKind.Bool;
+
+    /// <summary><c>delivery_mode</c> to <c>DeliveryMode</c>: the accessor of a C bit-field.</summary>
+    public static string PascalCase(string cName)
+    {
+        var sb = new System.Text.StringBuilder(cName.Length);
+        bool upper = true;
+        foreach (char c in cName)
+        {
+            if (c == '_')
+            {
+                upper = true;
+                continue;
+            }
+
+            sb.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return sb.Length == 0 ? cName : sb.ToString();
     }
 
     /// <summary>The C type of a C# type, or null with the reason.</summary>

@@ -27,6 +27,18 @@ public sealed class GccConformanceTests
         var keys = Comparison.KeysOn(target);
         Assert.True(values.Count == lines.Count && lines.All(l => l < allKeys.Count),
             $"gcc's {target.CName()} arrays disagree: {values.Count} values, {lines.Count} key lines (the read-back is wrong).");
+        // The bit-fields' objects give two values each: bitoffset (line N) and bitwidth (line N + 1).
+        var numbered = lines.Zip(values, (l, v) => (Line: (int)l, Value: v)).ToList();
+        foreach (var (line, bytes) in Gcc.ReadBitObjects(asm))
+        {
+            var (offset, width) = ProbeModel.BitsOf(bytes, bigEndian: false);
+            numbered.Add((line, offset));
+            numbered.Add((line + 1, width));
+        }
+
+        numbered.Sort((a, b) => a.Line.CompareTo(b.Line));
+        lines = numbered.Select(n => (uint)n.Line).ToList();
+        values = numbered.Select(n => n.Value).ToList();
         var compiled = lines.Select(l => allKeys[(int)l].Key).ToList();
         Assert.True(compiled.SequenceEqual(keys),
             $"On {target.CName()} the preprocessor kept {compiled.Count} values, the guards in probe.keys say {keys.Count}: "

@@ -31,6 +31,25 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void BitFields() => Verify(nameof(BitFields), """
+        namespace Kvm;
+
+        // asm/kvm.h, kvm_ioapic_state.redirtbl[].fields
+        [AbiStruct(ExpectedSize = 8)]
+        public unsafe partial struct IoapicRedirection
+        {
+            public byte Vector;
+            [AbiBitField("delivery_mode", 3), AbiBitField("dest_mode", 1), AbiBitField("delivery_status", 1)]
+            [AbiBitField("polarity", 1), AbiBitField("remote_irr", 1), AbiBitField("trig_mode", 1)]
+            public byte ModeBits;
+            [AbiBitField("mask", 1), AbiBitField(null, 2), AbiBitField("level", typeof(sbyte), 5)]
+            public byte MaskBits;
+            public fixed byte Reserved[4];
+            public byte DestId;
+        }
+        """);
+
+    [Fact]
     public void NestedStructAndFixedArray() => Verify(nameof(NestedStructAndFixedArray), """
         namespace Kvm;
 

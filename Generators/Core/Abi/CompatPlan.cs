@@ -41,6 +41,7 @@ internal static class CompatPlan
         {
             var (x, y) = (a.Fields[i], b.Fields[i]);
             if (x.Offset != y.Offset || x.Size != y.Size || x.Count != y.Count) return false;
+            if (!x.BitFields.Select(bf => bf.BitOffset).SequenceEqual(y.BitFields.Select(bf => bf.BitOffset))) return false;
             if (x.Nested is not null && y.Nested is not null && !SameBytes(x.Nested, y.Nested)) return false;
         }
 
@@ -80,7 +81,7 @@ internal static class CompatPlan
     /// <c>union { __u64 phys_addr; __u64 linear_addr; }</c>: every member is the same value, converted as its first).
     /// </summary>
     public static bool Convertible(AggregateModel model, TargetAbi target)
-        => !HasReadOnlyMember(model, target) && !LengthDiffers(model, target) && UnionsConvertible(model, target);
+        => !HasReadOnlyMember(model, target) && !LengthDiffers(model, target) && UnionsConvertible(model, target) && BitFieldsCopy(model, target);
 
     /// <summary>
     /// An [AbiLength] array, at some depth, has another length on <paramref name="target"/> than in .NET: which
@@ -95,6 +96,28 @@ internal static class CompatPlan
         AbiTypeKind.Aggregate => LengthDiffers(type.Aggregate!, target),
         _ => false,
     };
+
+
+    /// <summary>
+    /// A storage member converts by copying its bytes: right only when every bit-field, at every depth, has the same
+    /// place in its storage on <paramref name="target"/> as natively, in the same byte order (a big-endian peer
+    /// numbers bits from the other end; its twin keeps the storage's bytes as they are, with no conversion).
+    /// </summary>
+    public static bool BitFieldsCopy(AggregateModel model, TargetAbi target)
+        => !LayoutEngine.Reachable(model).Any(m => m.Fields.Any(f => f.IsBitFieldStorage))
+           || (target.BigEndian == Native.BigEndian && SameBits(LayoutEngine.Layout(model, target), LayoutEngine.Layout(model, Native)));
+
+    private static bool SameBits(AggregateLayout a, AggregateLayout b)
+    {
+        for (int i = 0; i < a.Fields.Length; i++)
+        {
+            var (x, y) = (a.Fields[i], b.Fields[i]);
+            if (!x.BitFields.Select(bf => bf.BitOffset - x.Offset * 8L).SequenceEqual(y.BitFields.Select(bf => bf.BitOffset - y.Offset * 8L))) return false;
+            if (x.Nested is not null && y.Nested is not null && !SameBits(x.Nested, y.Nested)) return false;
+        }
+
+        return true;
+    }
 
     /// <summary>Convertible as far as its unions go (<see cref="Blocker"/>), readonly members aside.</summary>
     private static bool UnionsConvertible(AggregateModel model, TargetAbi target)

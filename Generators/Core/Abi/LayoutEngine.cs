@@ -1,13 +1,25 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using IoctlSharp.Generators.Model;
 
 namespace IoctlSharp.Generators.Abi;
 
 /// <summary>A laid-out member.</summary>
-internal sealed record FieldLayout(string Name, int Offset, int Size, int Align, int Count, AggregateLayout? Nested);
+/// <param name="Bits">A bit-field storage member's bit-fields, as gcc places them; empty otherwise (and in .NET's layout).</param>
+internal sealed record FieldLayout(string Name, int Offset, int Size, int Align, int Count, AggregateLayout? Nested,
+    ImmutableArray<BitFieldLayout> Bits = default)
+{
+    public ImmutableArray<BitFieldLayout> BitFields => Bits.IsDefault ? ImmutableArray<BitFieldLayout>.Empty : Bits;
+}
+
+/// <summary>
+/// A placed bit-field: gcc's bit position from the start of the struct (on a big-endian target bit 0 is the most
+/// significant bit of byte 0, elsewhere the least significant), and its width.
+/// </summary>
+internal sealed record BitFieldLayout(BitFieldModel Model, long BitOffset, int Width);
 
 /// <summary>A laid-out struct or union.</summary>
 internal sealed record AggregateLayout(AggregateModel Model, int Size, int Align, ImmutableArray<FieldLayout> Fields, FieldLayout? Flexible)
@@ -24,6 +36,7 @@ internal sealed record AggregateLayout(AggregateModel Model, int Size, int Align
 
     private static bool SameField(FieldLayout a, FieldLayout b)
         => a.Offset == b.Offset && a.Size == b.Size && a.Align == b.Align && a.Count == b.Count
+           && a.BitFields.Select(x => x.BitOffset).SequenceEqual(b.BitFields.Select(x => x.BitOffset))
            && (a.Nested is null ? b.Nested is null : b.Nested is not null && a.Nested.SameShape(b.Nested));
 }
 
@@ -121,11 +134,20 @@ internal static class LayoutEngine
     {
 
         var fields = ImmutableArray.CreateBuilder<FieldLayout>(model.Fields.Count);
-        long offset = 0, size = 0;
+        long offset = 0, size = 0, bits = 0;
         int align = 1;
         foreach (var field in model.Fields)
         {
+            if (field.IsBitFieldStorage && !rules.Clr && !model.IsUnion)
+            {
+                fields.Add(PlaceBitFields(field, model, rules.Target, ref bits, ref align));
+                offset = (bits + 7) / 8;
+                continue;
+            }
+
+            offset = Math.Max(offset, (bits + 7) / 8);
             var placed = Place(field, model, rules, depth, ref offset, ref size, ref align, isFlexible: false);
+            bits = offset * 8;
             fields.Add(placed);
         }
 
@@ -191,6 +213,67 @@ internal static class LayoutEngine
         if (at > int.MaxValue || offset > int.MaxValue)
             throw new LayoutException($"{owner.Name} is larger than 2 GiB.");
         return new FieldLayout(field.Name, (int)at, (int)fieldSize, fieldAlign, count, nested);
+    }
+
+    /// <summary>
+    /// Places a storage member's bit-fields from the bit cursor <paramref name="bits"/>, as gcc does on the target
+    /// (stor-layout.c, verified against every target's gcc by the conformance suite):
+    /// where <see cref="TargetAbi.BitFieldTypeMatters"/>, a bit-field that would cross a boundary of its type's
+    /// alignment starts at the next one (not in a packed struct, on a packed member or under <c>#pragma pack</c>, where
+    /// bit-fields are packed bit after bit), <c>T :0</c> moves to the next boundary of <c>T</c> (even in a packed struct or
+    /// under <c>#pragma pack</c>), and a named bit-field
+    /// (any bit-field, where <see cref="TargetAbi.UnnamedBitFieldsAlign"/>) aligns the struct as its type does (1 when
+    /// packed, capped by <c>#pragma pack</c>). Elsewhere (m68k) bit-fields go bit after bit and only <c>:0</c>
+    /// aligns, to <see cref="TargetAbi.ZeroWidthBitFieldAlign"/>.
+    /// The storage member itself is placed at the byte of its first bit (its bytes must hold its bit-fields: the
+    /// parser checks that, ISH164).
+    /// </summary>
+    private static FieldLayout PlaceBitFields(FieldModel storage, AggregateModel owner, TargetAbi target, ref long bits, ref int align)
+    {
+        var placed = ImmutableArray.CreateBuilder<BitFieldLayout>(storage.BitFields.Count);
+        long first = -1;
+        bool packed = owner.Packed || storage.Packed;
+        int pack = owner.Pack;
+        foreach (var bf in storage.BitFields)
+        {
+            var (typeSize, typeAlign) = Scalar(bf.Type, target);
+            int unitAlign = typeAlign; // where :0 moves to: #pragma pack does not cap it
+            if (pack > 0)
+                typeAlign = Math.Min(typeAlign, pack);
+            if (!target.BitFieldTypeMatters)
+            {
+                if (bf.Width == 0)
+                {
+                    bits = RoundUp(bits, target.ZeroWidthBitFieldAlign * 8);
+                    align = Math.Max(align, target.ZeroWidthBitFieldAlign);
+                }
+            }
+            else if (bf.Width == 0)
+            {
+                bits = RoundUp(bits, unitAlign * 8);
+                if (target.UnnamedBitFieldsAlign)
+                    align = Math.Max(align, typeAlign);
+            }
+            else
+            {
+                if (!packed && pack == 0 && bits % (typeAlign * 8) + bf.Width > typeSize * 8)
+                    bits = RoundUp(bits, typeAlign * 8);
+                if (bf.Name is not null || target.UnnamedBitFieldsAlign)
+                    align = Math.Max(align, packed && pack == 0 ? 1 : typeAlign);
+            }
+
+            if (bf.Width > 0 && first < 0)
+                first = bits;
+            placed.Add(new BitFieldLayout(bf, bits, bf.Width));
+            bits += bf.Width;
+        }
+
+        var (size, storageAlign) = Scalar(storage.Type.Scalar, target);
+        storageAlign = packed ? 1 : pack > 0 ? Math.Min(storageAlign, pack) : storageAlign;
+        long at = first < 0 ? (bits + 7) / 8 : first / 8;
+        if (at > int.MaxValue)
+            throw new LayoutException($"{owner.Name} is larger than 2 GiB.");
+        return new FieldLayout(storage.Name, (int)at, size, storageAlign, 1, null, placed.MoveToImmutable());
     }
 
     private static (long Size, int Align, AggregateLayout? Nested, int Count) Describe(AbiType type, Rules rules, int depth)

@@ -65,8 +65,8 @@ internal sealed class TargetAbi
     }
 
     /// <summary>
-    /// Targets with the same layout facts (pointer size, <c>__u64</c> alignment, largest scalar alignment) lay every
-    /// struct out alike: the engine computes and caches a layout once per class (4 classes for the 25 rows).
+    /// Targets with the same layout facts (pointer size, <c>__u64</c> alignment, largest scalar alignment, bit-field
+    /// rules) lay every struct out alike: the engine computes and caches a layout once per class.
     /// </summary>
     public int LayoutClass { get; }
 
@@ -89,6 +89,15 @@ internal sealed class TargetAbi
     public int MaxScalarAlign => _row.MaxScalarAlign;
 
     public EncodingFamily Encoding { get; }
+
+    /// <inheritdoc cref="AbiTargetRow.BitFieldTypeMatters"/>
+    public bool BitFieldTypeMatters => _row.BitFieldTypeMatters;
+
+    /// <inheritdoc cref="AbiTargetRow.UnnamedBitFieldsAlign"/>
+    public bool UnnamedBitFieldsAlign => _row.UnnamedBitFieldsAlign;
+
+    /// <inheritdoc cref="AbiTargetRow.ZeroWidthBitFieldAlign"/>
+    public int ZeroWidthBitFieldAlign => _row.ZeroWidthBitFieldAlign;
 
     /// <summary>Multi-byte values are stored most significant byte first.</summary>
     public bool BigEndian => _row.BigEndian;
@@ -118,11 +127,11 @@ internal sealed class TargetAbi
 
     private static ImmutableArray<TargetAbi> Build()
     {
-        var classes = new System.Collections.Generic.List<(int, int, int)>();
+        var classes = new System.Collections.Generic.List<(int, int, int, bool, bool, int)>();
         var all = ImmutableArray.CreateBuilder<TargetAbi>(AbiTargetRow.All.Length);
         foreach (var row in AbiTargetRow.All)
         {
-            var facts = (row.PointerSize, row.Int64Align, row.MaxScalarAlign);
+            var facts = (row.PointerSize, row.Int64Align, row.MaxScalarAlign, row.BitFieldTypeMatters, row.UnnamedBitFieldsAlign, row.ZeroWidthBitFieldAlign);
             int index = classes.IndexOf(facts);
             if (index < 0)
             {

@@ -116,6 +116,32 @@ internal static class Descriptors
         + "name a discriminator with [AbiDiscriminator] and the union members' values with [AbiCase], or no conversion to the 32-bit twin is generated",
         Layout, DiagnosticSeverity.Warning);
 
+    // ---------------------------------------------------------------- bit-fields (ISH160-ISH169)
+
+    public static readonly DiagnosticDescriptor BitFieldTooWide = Error("ISH160",
+        "Bit-field wider than its type",
+        "Bit-field '{0}' of '{1}' is {2} bits wide, but its type {3} has {4} bits", Layout);
+
+    public static readonly DiagnosticDescriptor BitFieldNegativeWidth = Error("ISH161",
+        "Bit-field width is negative",
+        "Bit-field '{0}' of '{1}' has width {2}; a width is 0 (unnamed only) or more", Layout);
+
+    public static readonly DiagnosticDescriptor BitFieldZeroWidthNamed = Error("ISH162",
+        "A zero-width bit-field has a name",
+        "Bit-field '{0}' of '{1}' has width 0 and a name; C allows only an unnamed zero-width bit-field (pass null as the name)", Layout);
+
+    public static readonly DiagnosticDescriptor BitFieldType = Error("ISH163",
+        "Bit-field type is not an integer",
+        "Bit-field '{0}' of '{1}' is declared {2}: {3}", Layout);
+
+    public static readonly DiagnosticDescriptor BitFieldStorage = Error("ISH164",
+        "Bit-field storage does not hold its bit-fields",
+        "Member '{0}' of '{1}' stores bit-fields, but on {2} {3}", Layout);
+
+    public static readonly DiagnosticDescriptor BitFieldName = Error("ISH165",
+        "Bit-field name is not usable",
+        "Bit-field '{0}' of '{1}': {2}", Layout);
+
     public static readonly DiagnosticDescriptor BadIoctlMethod = Error("ISH201",
         "Ioctl declarations are static partial methods without a body",
         "Ioctl '{0}' must be a static partial method without a body or type parameters", Request);

@@ -77,7 +77,25 @@ internal sealed record AbiType(
 /// <param name="IsFixedBuffer">A C# <c>fixed</c> buffer (reading its address needs an unsafe context).</param>
 /// <param name="Compat">Its union discriminator or cases, for the 32-bit conversions; null = none.</param>
 /// <param name="IsVolatile">Declared <c>volatile</c>: taking its address to measure it needs CS0420 silenced.</param>
-internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer, FieldCompat? Compat = null, bool IsVolatile = false);
+/// <param name="BitFields">
+/// The C bit-fields this member stores (<c>[AbiBitField]</c>, in declaration order); empty for an ordinary member.
+/// A storage member is no C member itself: its bit-fields are laid out as gcc lays them out, and it covers their bytes.
+/// </param>
+internal sealed record FieldModel(string Name, AbiType Type, int Align, bool Packed, bool IsFixedBuffer, FieldCompat? Compat = null, bool IsVolatile = false,
+    EquatableArray<BitFieldModel> BitFields = default)
+{
+    public bool IsBitFieldStorage => BitFields.Count > 0;
+}
+
+/// <summary>One C bit-field, <c>T name : Width</c>.</summary>
+/// <param name="Name">The C name; null for an unnamed bit-field (<c>int :3</c>, <c>int :0</c>).</param>
+/// <param name="Property">The generated accessor's name (null when unnamed).</param>
+/// <param name="Type">The declared C type: an integer scalar or <c>_Bool</c>.</param>
+/// <param name="CSharpType">The accessor's C# type (an enum keeps its name).</param>
+internal sealed record BitFieldModel(string? Name, string? Property, ScalarKind Type, string CSharpType, int Width)
+{
+    public bool IsSigned => Type is ScalarKind.S8 or ScalarKind.S16 or ScalarKind.S32 or ScalarKind.S64;
+}
 
 /// <summary>A C struct or union, with every nested aggregate inlined so that the model is self-contained.</summary>
 /// <param name="FlexibleCount">The field that counts the flexible array's entries (<c>CountField</c>), or null.</param>

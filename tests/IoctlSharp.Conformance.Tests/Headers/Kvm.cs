@@ -313,9 +313,10 @@ public partial struct KvmPicState
 public unsafe partial struct KvmIoapicRedirFields
 {
     public byte Vector;
-    [CBitFields("delivery_mode:3, dest_mode:1, delivery_status:1, polarity:1, remote_irr:1, trig_mode:1")]
+    [AbiBitField("delivery_mode", 3), AbiBitField("dest_mode", 1), AbiBitField("delivery_status", 1)]
+    [AbiBitField("polarity", 1), AbiBitField("remote_irr", 1), AbiBitField("trig_mode", 1)]
     public byte ModeBits;
-    [CBitFields("mask:1, reserve:7")]
+    [AbiBitField("mask", 1), AbiBitField("reserve", 7)]
     public byte MaskBits;
     public fixed byte Reserved[4];
     public byte DestId;

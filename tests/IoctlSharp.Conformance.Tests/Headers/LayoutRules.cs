@@ -161,3 +161,52 @@ public static partial class RulesTop
     [IoctlNone(0xFF, Name = "RULES_IO_TOP")]
     public static partial void Top(SafeHandle fd);
 }
+
+// Bit-fields (gcc's rules per target: the engine's PlaceBitFields). Each storage member covers its bit-fields'
+// bytes on x86_64 and aarch64, where .NET lays it out.
+
+// A bit-field that would cross its type's boundary starts at the next one (not on m68k).
+[AbiStruct]
+public partial struct RulesBitsStraddle
+{
+    [AbiBitField("a", 20)] public uint Unit0;
+    [AbiBitField("b", 20), AbiBitField("c", typeof(ushort), 9)] public uint Unit1;
+    [AbiBitField("d", typeof(ushort), 9)] public ushort Unit2;
+    public byte E;
+}
+
+// 64-bit allocation units: 8-byte aligned units on x86_64, 4-byte on i386 (b straddles there), signed bit-fields.
+[AbiStruct]
+public partial struct RulesBitsU64
+{
+    [AbiBitField("a", 40)] public ulong Unit0;
+    [AbiBitField("b", typeof(ulong), 30)] public uint Unit1;
+    [AbiBitField("c", typeof(int), 5)] public byte Unit2;
+    public byte D;
+}
+
+// A packed struct: bit after bit, no boundary.
+[AbiStruct(Packed = true)]
+public partial struct RulesBitsPacked
+{
+    public byte A;
+    [AbiBitField("b", 12), AbiBitField("c", 20)] public uint Unit1;
+    public ushort D;
+}
+
+// Zero-width and unnamed bit-fields; _Bool.
+[AbiStruct]
+public partial struct RulesBitsZero
+{
+    [AbiBitField("a", 3)] public byte Unit0;
+    [AbiBitField(null, 0), AbiBitField("b", 4), AbiBitField(null, 2), AbiBitField("c", typeof(bool), 1)] public byte Unit1;
+    public ushort D;
+}
+
+// Bit-fields after a pointer: elsewhere on ILP32 targets, at the same place in their storage (the twins convert them).
+[AbiStruct(AllowAbiDifferences = true)]
+public unsafe partial struct RulesBitsAfterPointer
+{
+    public void* P;
+    [AbiBitField("a", 5), AbiBitField("b", 7), AbiBitField("c", typeof(int), 20)] public uint Unit0;
+}

@@ -137,6 +137,48 @@ public static class Gcc
         return values;
     }
 
+    /// <summary>
+    /// The bytes of the initialised object <paramref name="symbol"/>: <c>.byte</c> lines and <c>.zero</c>/<c>.space</c>/
+    /// <c>.skip N</c> runs (gcc writes an object holding bit-fields byte by byte). Any other data directive is an error.
+    /// </summary>
+    public static List<byte> ReadBytes(string asm, string symbol)
+    {
+        var lines = asm.Split('\n');
+        int start = Array.FindIndex(lines, l => l.Trim() == symbol + ":");
+        if (start < 0)
+            throw new InvalidOperationException($"no label {symbol}: in the assembly");
+        var bytes = new List<byte>();
+        for (int i = start + 1; i < lines.Length; i++)
+        {
+            string line = lines[i].Trim();
+            if (line.Length == 0) continue;
+            var parts = line.Split(new[] { ' ', '\t' }, 2, StringSplitOptions.RemoveEmptyEntries);
+            string operand = parts.Length > 1 ? parts[1].Trim() : "";
+            switch (parts[0])
+            {
+                case ".byte":
+                    foreach (var v in operand.Split(','))
+                        bytes.Add(unchecked((byte)ParseLong(v.Trim())));
+                    break;
+                case ".zero" or ".space" or ".skip":
+                    bytes.AddRange(new byte[ParseLong(operand.Split(',')[0].Trim())]);
+                    break;
+                case ".short" or ".value" or ".2byte" or ".half" or ".hword" or ".long" or ".word" or ".4byte" or ".int" or ".quad" or ".8byte" or ".dword" or ".xword" or ".ascii" or ".string":
+                    throw new InvalidOperationException($"{symbol}: '{line}' is not a byte; the read-back expects .byte and .zero only");
+                default:
+                    return bytes; // .size, a label, .section: past the object
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Every <c>ioctlsharp_bits_N</c> object of the assembly: its probe.keys line N and its bytes.</summary>
+    public static IEnumerable<(int Line, List<byte> Bytes)> ReadBitObjects(string asm)
+        => Regex.Matches(asm, @"^ioctlsharp_bits_(\d+):", RegexOptions.Multiline)
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .Select(n => (n, ReadBytes(asm, "ioctlsharp_bits_" + n.ToString(CultureInfo.InvariantCulture))));
+
     private static uint ParseInt(string s) => unchecked((uint)ParseLong(s));
 
     private static long ParseLong(string s)

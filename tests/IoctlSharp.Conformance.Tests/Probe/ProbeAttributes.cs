@@ -55,15 +55,6 @@ public sealed class CAnonymousAttribute : Attribute
 {
 }
 
-/// <summary>The member stands for C bit-fields (offsetof and sizeof do not apply): it is laid out but not probed.</summary>
-[AttributeUsage(AttributeTargets.Field)]
-public sealed class CBitFieldsAttribute : Attribute
-{
-    public CBitFieldsAttribute(string members) => Members = members;
-    /// <summary>The C bit-fields the member stands for, for the reader.</summary>
-    public string Members { get; }
-}
-
 /// <summary>Narrows where a type, member or request exists (added to the header's guard).</summary>
 [AttributeUsage(AttributeTargets.Struct | AttributeTargets.Field | AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class CGuardAttribute : Attribute

@@ -11,7 +11,11 @@ namespace IoctlSharp.Conformance.Tests.Probe;
 /// <summary>One value asked of both gcc and IoctlSharp: a C constant expression and how IoctlSharp computes it.</summary>
 /// <param name="Key">The C expression (<c>offsetof(struct kvm_run, io.port)</c>, <c>KVM_CREATE_VM</c>); also the key in probe.keys.</param>
 /// <param name="Guard">Where the key exists.</param>
-/// <param name="Kind">"sizeof", "alignof", "offsetof", "membersize", "request" or "constant".</param>
+/// <param name="Kind">
+/// "sizeof", "alignof", "offsetof", "membersize", "request", "constant", or "bitoffset" and "bitwidth" (a bit-field's gcc bit
+/// position from the start of the root struct and its width: not in the array, read back from a static object of the
+/// root type with that bit-field set to all ones, <c>ioctlsharp_bits_N</c>, N being the bitoffset key's line).
+/// </param>
 /// <param name="Declaration">The C# declaration the value comes from, for messages.</param>
 /// <remarks>A "constant" is a macro name that a target's header may not define: there the C value and IoctlSharp's are <see cref="ProbeModel.Undefined"/>.</remarks>
 public sealed record ProbeEntry(string Key, Guard Guard, string Kind, string Declaration, Func<AbiTarget, uint> Compute);
@@ -240,9 +244,26 @@ public static class ProbeModel
         {
             var field = type.GetField(f.Name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
                         ?? throw new InvalidOperationException($"{type.Name} has no field {f.Name}.");
-            if (field.IsDefined(typeof(CBitFieldsAttribute), false))
-                continue;
             var fieldGuard = guard | OwnGuard(field);
+            if (f.BitFields.Count > 0)
+            {
+                // A storage member is no C member: its bit-fields are probed, each by its own name.
+                var storageSteps = steps.ToArray();
+                string storageName = f.Name;
+                foreach (var b in f.BitFields.Where(b => b.Name is not null))
+                {
+                    string path = cPath.Length == 0 ? b.Name! : cPath + "." + b.Name;
+                    string bitName = b.Name!;
+                    string where = $"{type.Name}.{f.Name}:{b.Name}";
+                    list.Add(new ProbeEntry($"bitoffset({root.CSpelling}, {path}){root.KeySuffix}", fieldGuard, "bitoffset", where,
+                        target => (uint)(Navigate(root.Type, storageSteps, target).Offset * 8 + BitOf(root.Type, storageSteps, storageName, bitName, target).BitOffset)));
+                    list.Add(new ProbeEntry($"bitwidth({root.CSpelling}, {path}){root.KeySuffix}", fieldGuard, "bitwidth", where,
+                        target => (uint)BitOf(root.Type, storageSteps, storageName, bitName, target).Width));
+                }
+
+                continue;
+            }
+
             bool anonymous = field.IsDefined(typeof(CAnonymousAttribute), false);
             string cName = field.GetCustomAttribute<CNameAttribute>()?.Name ?? SnakeCase(f.Name);
             string memberPath = anonymous ? cPath : cPath.Length == 0 ? cName : cPath + "." + cName;
@@ -305,6 +326,35 @@ public static class ProbeModel
             target => (uint)Navigate(root.Type, frozen, target).Offset));
         list.Add(new ProbeEntry($"sizeof((({root.CSpelling} *)0)->{cPath}){root.KeySuffix}", guard, "membersize", decl,
             target => (uint)Navigate(root.Type, frozen, target).Size));
+    }
+
+    /// <summary>The bit-field <paramref name="bitField"/> of the storage member <paramref name="storage"/> of the struct reached by <paramref name="steps"/>.</summary>
+    private static AbiBitFieldLayout BitOf(Type root, IReadOnlyList<Step> steps, string storage, string bitField, AbiTarget target)
+    {
+        var layout = LayoutOf(root, target);
+        foreach (var step in steps)
+            layout = layout[step.Field].Nested!;
+        return layout[storage].BitFields.Single(b => b.Name == bitField);
+    }
+
+    /// <summary>A bit-field entry is read from an object, not from the array.</summary>
+    public static bool IsBitEntry(ProbeEntry e) => e.Kind is "bitoffset" or "bitwidth";
+
+    /// <summary>
+    /// gcc's bit position and the width of the one bit-field set to all ones in <paramref name="bytes"/>: memory bit
+    /// <c>b</c> of byte <c>n</c> is position <c>8n + b</c> on a little-endian target and <c>8n + 7 - b</c> on a
+    /// big-endian one. Throws when the set bits are not one run (the read-back is wrong).
+    /// </summary>
+    public static (uint Offset, uint Width) BitsOf(IReadOnlyList<byte> bytes, bool bigEndian)
+    {
+        var set = new List<int>();
+        for (int n = 0; n < bytes.Count; n++)
+            for (int b = 0; b < 8; b++)
+                if ((bytes[n] >> b & 1) != 0)
+                    set.Add(8 * n + (bigEndian ? 7 - b : b));
+        if (set.Count == 0 || set.Max() - set.Min() + 1 != set.Count)
+            throw new InvalidOperationException($"the bit-field's bits are not one run: {string.Join(" ", bytes.Select(x => x.ToString("x2")))}");
+        return ((uint)set.Min(), (uint)set.Count);
     }
 
     /// <summary>The offset from the root and the size of the member reached by <paramref name="steps"/>.</summary>
@@ -400,6 +450,24 @@ public static class ProbeModel
             ? $"#ifdef {e.Key}\n    {e.Key},\n#else\n    0x{Undefined:X}u,\n#endif\n"
             : $"    {e.Key},\n");
         Array(sb, "ioctlsharp_probe_keys", (_, i) => $"    {i.ToString(System.Globalization.CultureInfo.InvariantCulture)},\n");
+
+        // offsetof has no answer for a bit-field: one object per bit-field, with it set to all ones and the rest
+        // zero, whose bytes the reader takes from the assembly (.byte and .zero lines); the number is the line of
+        // its bitoffset key in probe.keys (bitwidth is the next line).
+        sb.Append("\n#pragma GCC diagnostic ignored \"-Woverflow\"\n");
+        for (int i = 0; i < Entries.Count; i++)
+        {
+            var e = Entries[i];
+            if (e.Kind != "bitoffset")
+                continue;
+            // bitoffset(struct x, a.b.c) /* suffix */
+            int open = e.Key.IndexOf('('), comma = e.Key.IndexOf(", ", StringComparison.Ordinal), close = e.Key.LastIndexOf(')');
+            string spelling = e.Key[(open + 1)..comma], path = e.Key[(comma + 2)..close];
+            if (e.Guard != Guard.Always) sb.Append($"#if {CCondition(e.Guard)}\n");
+            sb.Append($"const {spelling} ioctlsharp_bits_{i} = {{ .{path} = -1 }};\n");
+            if (e.Guard != Guard.Always) sb.Append("#endif\n");
+        }
+
         return sb.ToString();
     }
 
@@ -410,6 +478,8 @@ public static class ProbeModel
         for (int i = 0; i < Entries.Count; i++)
         {
             var e = Entries[i];
+            if (IsBitEntry(e))
+                continue;
             if (open != e.Guard)
             {
                 if (open is { } o && o != Guard.Always)

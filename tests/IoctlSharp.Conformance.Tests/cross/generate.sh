@@ -57,6 +57,35 @@ if [ "${SKIP_INSTALL:-0}" != 1 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(printf '%s\n' "${packages[@]}" | sort -u)
 fi
 
+# Prints "line TAB value" twice for every ioctlsharp_bits_<line> object in the assembly on stdin (probe.c sets one
+# bit-field to all ones in each): the bit-field's gcc bit position (line) and its width (line + 1). Memory bit b of
+# byte n is position 8n+b on a little-endian target, 8n+7-b on a big-endian one ($1 = 1). Only .byte and
+# .zero/.space/.skip may hold the object.
+read_bits() {
+  awk -v be="$1" '
+    function finish(   n, b, lo, hi, count, pos) {
+      if (line == "") return
+      lo = -1; hi = -1; count = 0
+      for (n = 0; n < nbytes; n++) for (b = 0; b < 8; b++) if (int(bytes[n] / 2 ^ b) % 2) {
+        pos = 8 * n + (be ? 7 - b : b); count++
+        if (lo < 0 || pos < lo) lo = pos; if (pos > hi) hi = pos
+      }
+      if (count == 0 || hi - lo + 1 != count) { print "ioctlsharp_bits_" line ": the bits are not one run" > "/dev/stderr"; exit 2 }
+      print line "\t" lo; print (line + 1) "\t" count
+      line = ""
+    }
+    $1 ~ /^ioctlsharp_bits_[0-9]+:$/ { finish(); line = substr($1, 17, length($1) - 17); nbytes = 0; next }
+    line == "" { next }
+    {
+      d = $1; rest = substr($0, index($0, d) + length(d)); gsub(/[ \t]/, "", rest)
+      if (d == ".byte") { k = split(rest, vs, ","); for (i = 1; i <= k; i++) bytes[nbytes++] = vs[i] + 0 }
+      else if (d == ".zero" || d == ".space" || d == ".skip") { split(rest, zs, ","); for (i = 0; i < zs[1]; i++) bytes[nbytes++] = 0 }
+      else if (d ~ /^\.(short|value|2byte|half|hword|long|word|4byte|int|quad|8byte|dword|xword|ascii|string)$/) { print "ioctlsharp_bits_" line ": " d " is not a byte" > "/dev/stderr"; exit 2 }
+      else finish()
+    }
+    END { finish() }'
+}
+
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$out"
@@ -89,7 +118,8 @@ for t in "${targets[@]}"; do
       IFS='|' read -r header pattern <<<"$h"
       echo "# names <$header>: $(macro_names "$cc -nostdinc -isystem $gccinc -I $tmp/$name -I /usr/include" "$header" "$pattern" | awk '{ printf "%s%s", sep, $1; sep = " " }')"
     done
-    paste "$tmp/$name.lines" "$tmp/$name.values" | awk -F '\t' '
+    be=0; case "$($cc -dM -E - </dev/null)" in *"__BYTE_ORDER__ __ORDER_BIG_ENDIAN__"*) be=1 ;; esac
+    { paste "$tmp/$name.lines" "$tmp/$name.values"; read_bits "$be" <"$tmp/$name.s"; } | sort -n -k1,1 | awk -F '\t' '
       NR == FNR { keys[NR - 1] = substr($0, index($0, "\t") + 1); next }
       { print keys[$1] "\t" $2 }' "$probe/probe.keys" -
   } >"$out/$name.txt"

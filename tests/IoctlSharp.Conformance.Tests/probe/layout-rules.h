@@ -52,6 +52,13 @@ struct rules_holds_packed_union { __u8 tag; __u8 pad[3]; union rules_packed_unio
 /* The largest size that fits every target's size field (13 bits on powerpc and mips). */
 struct rules_big { __u8 data[8191]; };
 
+/* Bit-fields: the boundary rule, 64-bit units, packed, zero-width and unnamed ones. */
+struct rules_bits_straddle { __u32 a:20; __u32 b:20; __u16 c:9; __u16 d:9; __u8 e; };
+struct rules_bits_u64 { __u64 a:40; __u64 b:30; __s32 c:5; __u8 d; };
+struct __attribute__((packed)) rules_bits_packed { __u8 a; __u32 b:12; __u32 c:20; __u16 d; };
+struct rules_bits_after_pointer { void *p; __u32 a:5; __u32 b:7; __s32 c:20; };
+struct rules_bits_zero { __u8 a:3; __u8 :0; __u8 b:4; __u8 :2; _Bool c:1; __u16 d; };
+
 #define RULES_IOR_BIG      _IOR('r', 1, struct rules_big)
 #define RULES_IOW_LONG     _IOW('r', 2, long)
 #define RULES_IOC_WRITE_0  _IOC(_IOC_WRITE, 'r', 3, 0)

@@ -2469,6 +2469,28 @@ const unsigned int ioctlsharp_probe[] = {
     _Alignof(struct rules_big),
     offsetof(struct rules_big, data),
     sizeof(((struct rules_big *)0)->data),
+    sizeof(struct rules_bits_straddle),
+    _Alignof(struct rules_bits_straddle),
+    offsetof(struct rules_bits_straddle, e),
+    sizeof(((struct rules_bits_straddle *)0)->e),
+    sizeof(struct rules_bits_u64),
+    _Alignof(struct rules_bits_u64),
+    offsetof(struct rules_bits_u64, d),
+    sizeof(((struct rules_bits_u64 *)0)->d),
+    sizeof(struct rules_bits_packed),
+    _Alignof(struct rules_bits_packed),
+    offsetof(struct rules_bits_packed, a),
+    sizeof(((struct rules_bits_packed *)0)->a),
+    offsetof(struct rules_bits_packed, d),
+    sizeof(((struct rules_bits_packed *)0)->d),
+    sizeof(struct rules_bits_zero),
+    _Alignof(struct rules_bits_zero),
+    offsetof(struct rules_bits_zero, d),
+    sizeof(((struct rules_bits_zero *)0)->d),
+    sizeof(struct rules_bits_after_pointer),
+    _Alignof(struct rules_bits_after_pointer),
+    offsetof(struct rules_bits_after_pointer, p),
+    sizeof(((struct rules_bits_after_pointer *)0)->p),
     sizeof(struct loop_info),
     _Alignof(struct loop_info),
     offsetof(struct loop_info, lo_number),
@@ -4850,22 +4872,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1170,
     1171,
     1172,
-    1173,
-    1174,
-    1175,
-    1176,
-    1177,
-    1178,
-    1179,
-    1180,
-    1181,
-    1182,
-    1183,
-    1184,
-    1185,
-    1186,
-    1187,
-    1188,
     1189,
     1190,
     1191,
@@ -4936,22 +4942,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1256,
     1257,
     1258,
-    1259,
-    1260,
-    1261,
-    1262,
-    1263,
-    1264,
-    1265,
-    1266,
-    1267,
-    1268,
-    1269,
-    1270,
-    1271,
-    1272,
-    1273,
-    1274,
     1275,
     1276,
     1277,
@@ -5380,8 +5370,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1700,
     1701,
     1702,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1703,
     1704,
     1705,
@@ -5414,6 +5402,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1732,
     1733,
     1734,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1735,
     1736,
     1737,
@@ -5430,8 +5420,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1748,
     1749,
     1750,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1751,
     1752,
     1753,
@@ -5446,8 +5434,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1762,
     1763,
     1764,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1765,
     1766,
     1767,
@@ -5466,6 +5452,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1780,
     1781,
     1782,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1783,
     1784,
     1785,
@@ -5480,6 +5468,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1794,
     1795,
     1796,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     1797,
     1798,
     1799,
@@ -5558,8 +5548,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1872,
     1873,
     1874,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1875,
     1876,
     1877,
@@ -5592,6 +5580,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     1904,
     1905,
     1906,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__)) && (!defined(__s390x__))
     1907,
     1908,
     1909,
@@ -5916,12 +5906,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2228,
     2229,
     2230,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     2231,
     2232,
-#endif
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2233,
     2234,
     2235,
@@ -5952,8 +5938,12 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2260,
     2261,
     2262,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (!defined(__s390x__))
     2263,
     2264,
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2265,
     2266,
     2267,
@@ -5994,7 +5984,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2302,
     2303,
     2304,
-#endif
     2305,
     2306,
     2307,
@@ -6027,6 +6016,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2334,
     2335,
     2336,
+#endif
     2337,
     2338,
     2339,
@@ -6153,56 +6143,26 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2460,
     2461,
     2462,
-    2463,
-    2464,
-    2465,
-    2466,
-    2467,
-    2468,
-    2469,
-    2470,
     2471,
     2472,
     2473,
     2474,
-    2475,
-    2476,
-    2477,
-    2478,
-    2479,
-    2480,
     2481,
     2482,
     2483,
     2484,
     2485,
     2486,
-    2487,
-    2488,
-    2489,
-    2490,
     2491,
     2492,
     2493,
     2494,
-    2495,
-    2496,
-    2497,
-    2498,
-    2499,
-    2500,
     2501,
     2502,
     2503,
     2504,
     2505,
     2506,
-    2507,
-    2508,
-    2509,
-    2510,
-    2511,
-    2512,
     2513,
     2514,
     2515,
@@ -6267,23 +6227,14 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2574,
     2575,
     2576,
-#if __has_include(<asm/kvm.h>)
     2577,
     2578,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2579,
-#endif
-#if __has_include(<asm/kvm.h>)
     2580,
     2581,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2582,
     2583,
     2584,
-#endif
-#if __has_include(<asm/kvm.h>)
     2585,
     2586,
     2587,
@@ -6306,54 +6257,34 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2604,
     2605,
     2606,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2607,
     2608,
     2609,
     2610,
-#endif
-#if __has_include(<asm/kvm.h>)
     2611,
     2612,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2613,
     2614,
-#endif
-#if __has_include(<asm/kvm.h>)
     2615,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2616,
     2617,
     2618,
     2619,
     2620,
     2621,
-#endif
-#if __has_include(<asm/kvm.h>)
     2622,
     2623,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2624,
     2625,
     2626,
     2627,
     2628,
-#endif
-#if __has_include(<asm/kvm.h>)
     2629,
     2630,
     2631,
     2632,
-#endif
-#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2633,
     2634,
-#endif
-#if __has_include(<asm/kvm.h>)
     2635,
     2636,
     2637,
@@ -6364,8 +6295,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2642,
     2643,
     2644,
-#endif
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2645,
     2646,
     2647,
@@ -6373,7 +6302,6 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2649,
     2650,
     2651,
-#endif
     2652,
     2653,
     2654,
@@ -6383,14 +6311,23 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2658,
     2659,
     2660,
+#if __has_include(<asm/kvm.h>)
     2661,
     2662,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2663,
+#endif
+#if __has_include(<asm/kvm.h>)
     2664,
     2665,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2666,
     2667,
     2668,
+#endif
+#if __has_include(<asm/kvm.h>)
     2669,
     2670,
     2671,
@@ -6413,34 +6350,54 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2688,
     2689,
     2690,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2691,
     2692,
     2693,
     2694,
+#endif
+#if __has_include(<asm/kvm.h>)
     2695,
     2696,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2697,
     2698,
+#endif
+#if __has_include(<asm/kvm.h>)
     2699,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2700,
     2701,
     2702,
     2703,
     2704,
     2705,
+#endif
+#if __has_include(<asm/kvm.h>)
     2706,
     2707,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2708,
     2709,
     2710,
     2711,
     2712,
+#endif
+#if __has_include(<asm/kvm.h>)
     2713,
     2714,
     2715,
     2716,
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
     2717,
     2718,
+#endif
+#if __has_include(<asm/kvm.h>)
     2719,
     2720,
     2721,
@@ -6451,6 +6408,8 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2726,
     2727,
     2728,
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__)
     2729,
     2730,
     2731,
@@ -6458,6 +6417,7 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2733,
     2734,
     2735,
+#endif
     2736,
     2737,
     2738,
@@ -6569,4 +6529,153 @@ const unsigned int ioctlsharp_probe_keys[] = {
     2844,
     2845,
     2846,
+    2847,
+    2848,
+    2849,
+    2850,
+    2851,
+    2852,
+    2853,
+    2854,
+    2855,
+    2856,
+    2857,
+    2858,
+    2859,
+    2860,
+    2861,
+    2862,
+    2863,
+    2864,
+    2865,
+    2866,
+    2867,
+    2868,
+    2869,
+    2870,
+    2871,
+    2872,
+    2873,
+    2874,
+    2875,
+    2876,
+    2877,
+    2878,
+    2879,
+    2880,
+    2881,
+    2882,
+    2883,
+    2884,
+    2885,
+    2886,
+    2887,
+    2888,
+    2889,
+    2890,
+    2891,
+    2892,
+    2893,
+    2894,
+    2895,
+    2896,
+    2897,
+    2898,
+    2899,
+    2900,
+    2901,
+    2902,
+    2903,
+    2904,
+    2905,
+    2906,
+    2907,
+    2908,
+    2909,
+    2910,
+    2911,
+    2912,
+    2913,
+    2914,
+    2915,
+    2916,
+    2917,
+    2918,
+    2919,
+    2920,
+    2921,
+    2922,
+    2923,
+    2924,
+    2925,
+    2926,
+    2927,
+    2928,
+    2929,
+    2930,
 };
+
+#pragma GCC diagnostic ignored "-Woverflow"
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1173 = { .redirtbl[1].fields.delivery_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1175 = { .redirtbl[1].fields.dest_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1177 = { .redirtbl[1].fields.delivery_status = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1179 = { .redirtbl[1].fields.polarity = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1181 = { .redirtbl[1].fields.remote_irr = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1183 = { .redirtbl[1].fields.trig_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1185 = { .redirtbl[1].fields.mask = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_ioapic_state ioctlsharp_bits_1187 = { .redirtbl[1].fields.reserve = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1259 = { .chip.ioapic.redirtbl[1].fields.delivery_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1261 = { .chip.ioapic.redirtbl[1].fields.dest_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1263 = { .chip.ioapic.redirtbl[1].fields.delivery_status = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1265 = { .chip.ioapic.redirtbl[1].fields.polarity = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1267 = { .chip.ioapic.redirtbl[1].fields.remote_irr = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1269 = { .chip.ioapic.redirtbl[1].fields.trig_mode = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1271 = { .chip.ioapic.redirtbl[1].fields.mask = -1 };
+#endif
+#if (__has_include(<asm/kvm.h>)) && (defined(__x86_64__) || defined(__i386__))
+const struct kvm_irqchip ioctlsharp_bits_1273 = { .chip.ioapic.redirtbl[1].fields.reserve = -1 };
+#endif
+const struct rules_bits_straddle ioctlsharp_bits_2463 = { .a = -1 };
+const struct rules_bits_straddle ioctlsharp_bits_2465 = { .b = -1 };
+const struct rules_bits_straddle ioctlsharp_bits_2467 = { .c = -1 };
+const struct rules_bits_straddle ioctlsharp_bits_2469 = { .d = -1 };
+const struct rules_bits_u64 ioctlsharp_bits_2475 = { .a = -1 };
+const struct rules_bits_u64 ioctlsharp_bits_2477 = { .b = -1 };
+const struct rules_bits_u64 ioctlsharp_bits_2479 = { .c = -1 };
+const struct rules_bits_packed ioctlsharp_bits_2487 = { .b = -1 };
+const struct rules_bits_packed ioctlsharp_bits_2489 = { .c = -1 };
+const struct rules_bits_zero ioctlsharp_bits_2495 = { .a = -1 };
+const struct rules_bits_zero ioctlsharp_bits_2497 = { .b = -1 };
+const struct rules_bits_zero ioctlsharp_bits_2499 = { .c = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2507 = { .a = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2509 = { .b = -1 };
+const struct rules_bits_after_pointer ioctlsharp_bits_2511 = { .c = -1 };

@@ -36,7 +36,48 @@ internal static class GccValues
     };
 
     /// <summary>Compiles <paramref name="program"/> with one gcc run and returns the array's values, in order.</summary>
-    public static uint[] Compute(AbiTarget target, string program)
+    public static uint[] Compute(AbiTarget target, string program) => ReadArray(Assemble(target, program));
+
+    /// <summary>
+    /// The bytes of the initialised object <paramref name="symbol"/> in gcc's assembly: <c>.byte</c> and <c>.zero N</c>
+    /// lines, which is how gcc writes an object holding bit-fields and bytes, and <c>.value</c>/<c>.long</c>/<c>.quad</c>
+    /// (x86's 2-, 4- and 8-byte units, little-endian); anything else ends it.
+    /// </summary>
+    public static List<byte> ReadBytes(string asm, string symbol)
+    {
+        var bytes = new List<byte>();
+        bool inside = false;
+        foreach (var raw in asm.Split('\n'))
+        {
+            string line = raw.Trim();
+            if (!inside)
+            {
+                inside = line == symbol + ":";
+                continue;
+            }
+
+            if (line.StartsWith(".byte", StringComparison.Ordinal))
+                bytes.AddRange(line[5..].Split(',').Select(v => unchecked((byte)int.Parse(v.Trim(), CultureInfo.InvariantCulture))));
+            else if (line.StartsWith(".zero", StringComparison.Ordinal))
+                bytes.AddRange(new byte[int.Parse(line[5..].Trim(), CultureInfo.InvariantCulture)]);
+            else if (line.StartsWith(".value", StringComparison.Ordinal) || line.StartsWith(".long", StringComparison.Ordinal) || line.StartsWith(".quad", StringComparison.Ordinal))
+            {
+                // A whole unit at once (a bit-field that fills an aligned short, int or long long): x86 is little-endian.
+                int size = line[1] == 'v' ? 2 : line[1] == 'l' ? 4 : 8;
+                ulong v = unchecked((ulong)long.Parse(line[(line.IndexOfAny(new[] { ' ', '\t' }))..].Trim(), CultureInfo.InvariantCulture));
+                for (int i = 0; i < size; i++) bytes.Add((byte)(v >> (8 * i)));
+            }
+            else
+                break;
+        }
+
+        if (!inside)
+            throw new InvalidOperationException($"no label {symbol}: in gcc's assembly");
+        return bytes;
+    }
+
+    /// <summary>Compiles <paramref name="program"/> with one gcc run and returns the assembly.</summary>
+    public static string Assemble(AbiTarget target, string program)
     {
         var psi = new ProcessStartInfo("gcc")
         {
@@ -51,7 +92,7 @@ internal static class GccValues
         p.WaitForExit();
         if (p.ExitCode != 0)
             throw new InvalidOperationException($"gcc {string.Join(" ", psi.ArgumentList)} exited with {p.ExitCode}:\n{stderr.Result}");
-        return ReadArray(stdout.Result);
+        return stdout.Result;
     }
 
     /// <summary>The 32-bit values after the array's label: <c>.long N</c> lines and <c>.zero N</c> runs of zero bytes.</summary>
