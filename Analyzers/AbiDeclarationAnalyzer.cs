@@ -28,7 +28,10 @@ public sealed class AbiDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.ConstantTargetMissing, Descriptors.DuplicateConstantName, Descriptors.ConstantOutOfRange, Descriptors.ConflictingConstantTarget,
         Descriptors.NotAConstant,
         Descriptors.AnonymousMemberType, Descriptors.AnonymousMemberCollision, Descriptors.AbiStringField, Descriptors.InvalidCName,
-        Descriptors.AbiStringAccessorCollision);
+        Descriptors.AbiStringAccessorCollision,
+        // per-target typedefs and [AbiLength] arrays
+        Descriptors.UnknownSizeofType, Descriptors.TypedefTargetWithoutType, Descriptors.TypedefNotInteger, Descriptors.TypedefValueMismatch,
+        Descriptors.InvalidLengthExpression, Descriptors.LengthNotPositive, Descriptors.LengthContradictsArray, Descriptors.LengthOnNonArray);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -74,7 +74,9 @@ public sealed class AbiLayoutAdviceAnalyzer : DiagnosticAnalyzer
         if (!allowDifferences)
         {
             ReportPointerSized(context, aggregate, At);
-            ReportI386Difference(context, aggregate, At, type);
+            // i386 and arm32 differ only by 64-bit alignment, unless a per-target typedef or [AbiLength] says otherwise.
+            if (!aggregate.TargetDependent)
+                ReportI386Difference(context, aggregate, At, type);
         }
 
         if (!aggregate.IsUnion)

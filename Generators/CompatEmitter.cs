@@ -35,6 +35,7 @@ internal static class CompatEmitter
         yield return "// 32-bit twins: " + string.Join(", ", twins.Select(t => $"{CompatPlan.TwinName(a, t)} ({t.Name}, {LayoutEngine.Layout(a, t).Size} bytes)"))
             + (twins.All(t => CompatPlan.Convertible(a, t)) ? ", converted both ways"
                 : twins.Any(t => CompatPlan.HasReadOnlyMember(a, t)) ? ", layout only (a readonly member, or an [InlineArray] of pointers, cannot be converted)"
+                : twins.Any(t => CompatPlan.LengthDiffers(a, t)) ? ", layout only (an [AbiLength] array has another length there)"
                 : a.IsUnion ? ", layout only (the struct holding it converts the member its [AbiDiscriminator] selects)"
                 : ", layout only (no conversions: see ISH111)")
             + (same.Count > 0 ? $"; {string.Join(" and ", same)} lays it out as x86_64 does." : ".");
@@ -84,6 +85,8 @@ internal static class CompatEmitter
             ? $"/// Convert with {(Free("ToNative") ? "<see cref=\"ToNative\"/>" : "AbiCompat.ToNative")} (widening) and {(Free("FromNative") ? "<see cref=\"FromNative\"/>" : "AbiCompat.FromNative")} (checked narrowing)."
             : CompatPlan.HasReadOnlyMember(a, target)
                 ? "/// No conversions: a readonly member cannot be assigned (nor an [InlineArray] of pointers indexed)."
+            : CompatPlan.LengthDiffers(a, target)
+                ? "/// No conversions: an [AbiLength] array has another length here than in .NET."
             : a.IsUnion
                 ? "/// No conversions of its own: the struct holding it names the active member with [AbiDiscriminator]."
                 : "/// No conversions: a member holds a union laid out differently without a discriminator (ISH111).");
@@ -110,7 +113,7 @@ internal static class CompatEmitter
             string offset = $"[{Interop}FieldOffset({Num(fl.Offset)})] ";
             if (f.IsFixedBuffer)
             {
-                w.Line($"{offset}public fixed {f.Type.Element!.CSharpName} {Id(f.Name)}[{Num(f.Type.Length)}];");
+                w.Line($"{offset}public fixed {f.Type.Element!.CSharpName} {Id(f.Name)}[{Num(f.Type.LengthOn(target))}];");
                 continue;
             }
 
@@ -122,8 +125,8 @@ internal static class CompatEmitter
         {
             var (arrayName, type) = arrays[k];
             w.Line();
-            w.Line($"/// <summary><c>{Rendering.CSharpText.Comment(type.CName)} [{Num(type.Length)}]</c> on {target.Name}.</summary>");
-            w.Line("[global::System.Runtime.CompilerServices.InlineArray(" + Num(type.Length) + ")]");
+            w.Line($"/// <summary><c>{Rendering.CSharpText.Comment(type.CName)} [{Num(type.LengthOn(target))}]</c> on {target.Name}.</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.InlineArray(" + Num(type.LengthOn(target)) + ")]");
             w.Open($"public struct {arrayName}");
             w.Line($"private {TwinType(type.Element!, target, arrayName + "Element", arrays, taken)} _element0;");
             w.Close();
@@ -279,7 +282,7 @@ internal static class CompatEmitter
         switch (type.Kind)
         {
             case AbiTypeKind.Scalar:
-                EmitScalar(w, type, src, dst, path, widen);
+                EmitScalar(w, type, src, dst, path, widen, target);
                 return;
             case AbiTypeKind.Aggregate when !CompatPlan.Differs(type.Aggregate!, target):
                 w.Line($"{dst} = {src};");
@@ -318,9 +321,26 @@ internal static class CompatEmitter
         }
     }
 
-    private static void EmitScalar(SourceWriter w, AbiType type, string src, string dst, string path, bool widen)
+    private static void EmitScalar(SourceWriter w, AbiType type, string src, string dst, string path, bool widen, TargetAbi target)
     {
         string outOfRange = $"return new {Rt}AbiConversionFault({path}, {Rt}AbiConversionFaultKind.OutOfRange);";
+        if (type.IsTypedef)
+        {
+            // A typedef's .NET Value and its type on the target: checked both ways, as the value must survive the trip.
+            string net = CSharpText.IntegerKeyword(type.Scalar), peer = CSharpText.IntegerKeyword(type.ScalarOn(target));
+            string value = widen ? src : src + ".Value";
+            string to = widen ? net : peer, from = widen ? peer : net;
+            if (to != from)
+            {
+                w.Open($"if (unchecked(({from})({to}){value}) != {value})");
+                w.Line(outOfRange);
+                w.Close();
+            }
+
+            w.Line($"{(widen ? dst + ".Value" : dst)} = unchecked(({to}){value});");
+            return;
+        }
+
         switch (type.Scalar)
         {
             case ScalarKind.Pointer when widen:
@@ -363,6 +383,8 @@ internal static class CompatEmitter
     {
         switch (type.Kind)
         {
+            case AbiTypeKind.Scalar when type.IsTypedef:
+                return CSharpText.IntegerKeyword(type.ScalarOn(target));
             case AbiTypeKind.Scalar:
                 return type.Scalar switch
                 {
@@ -375,7 +397,7 @@ internal static class CompatEmitter
                     ? type.Aggregate!.FullName + "." + CompatPlan.TwinName(type.Aggregate!, target)
                     : type.Aggregate!.FullName;
             default:
-                if (!CompatPlan.Differs(type.Element!, target))
+                if (!CompatPlan.Differs(type, target))
                     return type.CSharpName;
                 string name = GeneratedNames.Take(memberName + "Array", taken);
                 arrays.Add((name, type));

@@ -331,6 +331,80 @@ public sealed class AbiFileDescriptorAttribute : Attribute
 }
 
 /// <summary>
+/// Declares a C typedef whose type depends on the target, such as <c>__kernel_old_dev_t</c> (unsigned long on
+/// x86_64, unsigned short on i386, unsigned int on aarch64): a struct with one instance field, <c>Value</c>, that
+/// holds the typedef's value in a .NET process. A member of this struct type is laid out, on each target, as the
+/// C type the typedef has there: the type given here, unless an <see cref="AbiTypedefTargetAttribute"/> names
+/// another for that target.
+/// </summary>
+/// <remarks>
+/// <c>Value</c>'s .NET type is the typedef's C type on x86_64 or aarch64 (ISH153): a struct holding the typedef is
+/// .NET's layout on the 64-bit targets where the two agree, and its other targets' layouts are in
+/// <see cref="AbiLayout"/>, the generated <c>Abi.&lt;Target&gt;</c> constants and the 32-bit twins. The
+/// IoctlSharp runtime declares every <c>__kernel_*</c> typedef of asm/posix_types.h this way
+/// (<see cref="KernelOldDevT"/> and the others).
+/// </remarks>
+[AttributeUsage(AttributeTargets.Struct, Inherited = false)]
+public sealed class AbiTypedefAttribute : Attribute
+{
+    /// <summary>A typedef whose every target is named by an <see cref="AbiTypedefTargetAttribute"/> (ISH151 otherwise).</summary>
+    public AbiTypedefAttribute(string cName) => CName = cName;
+
+    /// <summary>A typedef that is <paramref name="type"/> (an integer type) wherever no <see cref="AbiTypedefTargetAttribute"/> says otherwise.</summary>
+    public AbiTypedefAttribute(string cName, Type type)
+    {
+        CName = cName;
+        Type = type;
+    }
+
+    /// <summary>The C name (<c>__kernel_old_dev_t</c>), as messages and <c>sizeof(...)</c> in <see cref="AbiLengthAttribute"/> spell it.</summary>
+    public string CName { get; }
+
+    /// <summary>The C type on targets no <see cref="AbiTypedefTargetAttribute"/> names; null = none.</summary>
+    public Type? Type { get; }
+}
+
+/// <summary>The C type of an <see cref="AbiTypedefAttribute"/> typedef on the listed targets (an integer type).</summary>
+[AttributeUsage(AttributeTargets.Struct, Inherited = false, AllowMultiple = true)]
+public sealed class AbiTypedefTargetAttribute : Attribute
+{
+    /// <summary>The typedef is <paramref name="type"/> on <paramref name="targets"/>.</summary>
+    public AbiTypedefTargetAttribute(Type type, params AbiTarget[] targets)
+    {
+        Type = type;
+        Targets = targets;
+    }
+
+    /// <summary>The C type on <see cref="Targets"/>.</summary>
+    public Type Type { get; }
+
+    /// <summary>The targets the type applies to.</summary>
+    public AbiTarget[] Targets { get; }
+}
+
+/// <summary>
+/// An array member whose C length depends on the target, as a C constant expression: integers, <c>+ - * /</c>,
+/// parentheses and <c>sizeof(type)</c> of a C integer type (<c>int</c>, <c>unsigned long</c>, <c>__u32</c>,
+/// <c>void *</c>) or of an <see cref="AbiTypedefAttribute"/> typedef (<c>sizeof(__kernel_mode_t)</c>).
+/// <c>__kernel_fd_set</c>'s <c>unsigned long fds_bits[__FD_SETSIZE / (8 * sizeof(long))]</c> is
+/// <c>[AbiLength("1024 / (8 * sizeof(long))")]</c> on an array of <c>CULong</c>.
+/// </summary>
+/// <remarks>
+/// The member's .NET array (a fixed buffer or an <c>[InlineArray]</c>) has the length the expression gives on
+/// x86_64 and aarch64 (ISH156); the layout engine uses each target's own length. A length that is not positive on
+/// some target is ISH155; an expression outside this grammar is ISH154.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Field, Inherited = false)]
+public sealed class AbiLengthAttribute : Attribute
+{
+    /// <summary>The length of the array on each target, as <paramref name="expression"/> computes it there.</summary>
+    public AbiLengthAttribute(string expression) => Expression = expression;
+
+    /// <summary>The C constant expression.</summary>
+    public string Expression { get; }
+}
+
+/// <summary>
 /// A C bit-field stored in the member it is put on (<c>__u8 delivery_mode:3;</c> is
 /// <c>[AbiBitField("delivery_mode", typeof(byte), 3)]</c>). Several on one member are consecutive bit-fields, in
 /// declaration order; IoctlSharp places them as gcc does on each target (allocation units of the declared type,

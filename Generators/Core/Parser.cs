@@ -213,6 +213,10 @@ internal sealed partial class Parser
         var clr = LayoutEngine.LayoutForClr(aggregate);
         foreach (var target in TargetAbi.Native64)
         {
+            // A per-target typedef or [AbiLength] array: .NET's layout is that of the 64-bit targets where the
+            // typedefs are their Values (AbiLayout.EnsureNative refuses the others at run time).
+            if (aggregate.NetViewDiffers(target))
+                continue;
             if (FirstDifference(layouts[target], clr, aggregate.Name) is { } difference)
             {
                 Report(Descriptors.NotRepresentable, type, type.Name, target.Name, difference.C, difference.Clr);
@@ -364,7 +368,7 @@ internal sealed partial class Parser
                 }
 
                 flexCount = flexAttribute.NamedArguments.FirstOrDefault(n => n.Key == "CountField").Value.Value as string;
-                if (flexCount is not null && !fields.Any(f => f.Name == flexCount && f.Type.Kind == AbiTypeKind.Scalar
+                if (flexCount is not null && !fields.Any(f => f.Name == flexCount && f.Type.Kind == AbiTypeKind.Scalar && !f.Type.IsTypedef
                         && f.Type.Scalar is ScalarKind.U8 or ScalarKind.S8 or ScalarKind.U16 or ScalarKind.S16
                             or ScalarKind.U32 or ScalarKind.S32 or ScalarKind.U64 or ScalarKind.S64))
                 {
@@ -570,6 +574,7 @@ internal sealed partial class Parser
 
         AbiType? type;
         string? why;
+        int reported = _diagnostics.Count;
         if (field.IsFixedSizeBuffer && field.Type is IPointerTypeSymbol pointer)
         {
             var element = MapType(pointer.PointedAtType, visiting, at, out why);
@@ -583,8 +588,16 @@ internal sealed partial class Parser
 
         if (type is null)
         {
-            Report(Descriptors.UnsupportedFieldType, at, field.Name, field.Type.ToDisplayString(), why ?? "see the type's own diagnostics");
+            if (_diagnostics.Count == reported) // a typedef's own error (ISH151-ISH153) says it already
+                Report(Descriptors.UnsupportedFieldType, at, field.Name, field.Type.ToDisplayString(), why ?? "see the type's own diagnostics");
             return null;
+        }
+
+        if (field.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AbiLengthAttribute) is { } lengthAttribute)
+        {
+            type = ApplyLength(field, type, lengthAttribute, at);
+            if (type is null)
+                return null;
         }
 
         if (!TryParseCompat(field, at, isUnion, out var compat))
@@ -806,16 +819,8 @@ internal sealed partial class Parser
     {
         why = null;
         string name = type.ToDisplayString(FullName);
-        var scalar = type.SpecialType switch
+        var scalar = IntegerKind(type) ?? type.SpecialType switch
         {
-            SpecialType.System_Byte => ScalarKind.U8,
-            SpecialType.System_SByte => ScalarKind.S8,
-            SpecialType.System_UInt16 => ScalarKind.U16,
-            SpecialType.System_Int16 => ScalarKind.S16,
-            SpecialType.System_UInt32 => ScalarKind.U32,
-            SpecialType.System_Int32 => ScalarKind.S32,
-            SpecialType.System_UInt64 => ScalarKind.U64,
-            SpecialType.System_Int64 => ScalarKind.S64,
             SpecialType.System_Single => ScalarKind.F32,
             SpecialType.System_Double => ScalarKind.F64,
             SpecialType.System_Boolean => ScalarKind.Bool,
@@ -837,6 +842,8 @@ internal sealed partial class Parser
                 return Scalar(ScalarKind.CLong, name);
             case INamedTypeSymbol named when type.ToDisplayString() == "System.Runtime.InteropServices.CULong":
                 return Scalar(ScalarKind.CULong, name);
+            case INamedTypeSymbol { TypeKind: TypeKind.Struct } named when TypedefAttribute(named) is { } typedef:
+                return MapTypedef(named, typedef, name, reportOn);
             case INamedTypeSymbol { TypeKind: TypeKind.Struct } named:
                 if (InlineArrayLength(named) is int length)
                 {

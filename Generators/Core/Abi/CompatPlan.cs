@@ -15,7 +15,7 @@ internal static class CompatPlan
 
     /// <summary>True when some member, at some depth, has another offset or size on <paramref name="target"/> than natively, or the whole has another size.</summary>
     public static bool Differs(AggregateModel model, TargetAbi target)
-        => !SameBytes(LayoutEngine.Layout(model, target), LayoutEngine.Layout(model, Native));
+        => !SameBytes(LayoutEngine.Layout(model, target), LayoutEngine.Layout(model, LayoutEngine.NetTarget(model)));
 
     /// <summary>
     /// True when a 32-bit peer of <paramref name="target"/> needs a twin: its layout differs, or its bytes are
@@ -27,8 +27,9 @@ internal static class CompatPlan
     /// <summary>True when a member of <paramref name="type"/> is represented differently on <paramref name="target"/>.</summary>
     public static bool Differs(AbiType type, TargetAbi target) => type.Kind switch
     {
-        AbiTypeKind.Scalar => LayoutEngine.Scalar(type.Scalar, target).Size != LayoutEngine.Scalar(type.Scalar, Native).Size,
-        AbiTypeKind.Array => Differs(type.Element!, target),
+        AbiTypeKind.Scalar => LayoutEngine.Scalar(type.ScalarOn(target), target).Size != LayoutEngine.Scalar(type.Scalar, Native).Size
+                              || type.ScalarOn(target) != type.Scalar, // a typedef: converted to its Value
+        AbiTypeKind.Array => type.LengthOn(target) != type.Length || Differs(type.Element!, target),
         _ => Differs(type.Aggregate!, target),
     };
 
@@ -80,7 +81,22 @@ internal static class CompatPlan
     /// <c>union { __u64 phys_addr; __u64 linear_addr; }</c>: every member is the same value, converted as its first).
     /// </summary>
     public static bool Convertible(AggregateModel model, TargetAbi target)
-        => !HasReadOnlyMember(model, target) && UnionsConvertible(model, target) && BitFieldsCopy(model, target);
+        => !HasReadOnlyMember(model, target) && !LengthDiffers(model, target) && UnionsConvertible(model, target) && BitFieldsCopy(model, target);
+
+    /// <summary>
+    /// An [AbiLength] array, at some depth, has another length on <paramref name="target"/> than in .NET: which
+    /// elements a conversion should drop or add is the driver's business, so such a type's twins are layout only.
+    /// </summary>
+    public static bool LengthDiffers(AggregateModel model, TargetAbi target)
+        => model.Fields.Any(f => LengthDiffers(f.Type, target));
+
+    private static bool LengthDiffers(AbiType type, TargetAbi target) => type.Kind switch
+    {
+        AbiTypeKind.Array => type.LengthOn(target) != type.Length || LengthDiffers(type.Element!, target),
+        AbiTypeKind.Aggregate => LengthDiffers(type.Aggregate!, target),
+        _ => false,
+    };
+
 
     /// <summary>
     /// A storage member converts by copying its bytes: right only when every bit-field, at every depth, has the same
@@ -151,7 +167,7 @@ internal static class CompatPlan
     {
         AbiTypeKind.Scalar => type.Scalar is ScalarKind.Pointer or ScalarKind.NUInt or ScalarKind.CULong or ScalarKind.NInt or ScalarKind.CLong
             ? 4
-            : LayoutEngine.Scalar(type.Scalar, Native).Size,
+            : LayoutEngine.Scalar(type.ScalarOn(target), Native).Size,
         AbiTypeKind.Array => ClrAlign(type.Element!, target),
         _ => Differs(type.Aggregate!, target) ? TwinAlign(type.Aggregate!, target) : LayoutEngine.LayoutForClr(type.Aggregate!).Align,
     };

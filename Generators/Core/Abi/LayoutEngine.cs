@@ -78,8 +78,20 @@ internal static class LayoutEngine
     {
         var rules = new Rules(TargetAbi.X86_64, clr: true);
         long natural = NaturalClrSize(model, rules, 0);
-        int c = Layout(model, TargetAbi.X86_64).Size;
+        int c = Layout(model, NetTarget(model)).Size;
         return c > natural ? c : 0;
+    }
+
+    /// <summary>
+    /// The target whose C layout .NET's layout of the declaration stands for: x86_64, unless a per-target typedef's
+    /// Value or an [AbiLength] array's length is aarch64's and not x86_64's (then aarch64).
+    /// </summary>
+    public static TargetAbi NetTarget(AggregateModel model)
+    {
+        if (!model.TargetDependent) return TargetAbi.X86_64;
+        foreach (var t in TargetAbi.Native64)
+            if (!model.NetViewDiffers(t)) return t;
+        return TargetAbi.X86_64;
     }
 
     private static long NaturalClrSize(AggregateModel model, Rules rules, int depth)
@@ -110,9 +122,11 @@ internal static class LayoutEngine
     {
         if (depth > MaxDepth)
             throw new LayoutException($"{model.Name} nests more than {MaxDepth} structs deep.");
-        // One slot per layout class, not per target: targets with the same facts lay every struct out alike.
-        var slots = s_cache.GetValue(model, static _ => new AggregateLayout?[TargetAbi.LayoutClasses * 3]);
-        int slot = rules.Target.LayoutClass * 3 + (!rules.Clr ? 0 : applyRequestedSize ? 2 : 1);
+        // One slot per layout class, not per target: targets with the same facts lay every struct out alike; a
+        // struct holding a per-target typedef or an [AbiLength] array (rare) gets a slot per target.
+        var slots = s_cache.GetValue(model, static m => new AggregateLayout?[(m.TargetDependent ? TargetAbi.All.Length : TargetAbi.LayoutClasses) * 3]);
+        int row = slots.Length == TargetAbi.LayoutClasses * 3 ? rules.Target.LayoutClass : (int)rules.Target.Target;
+        int slot = row * 3 + (!rules.Clr ? 0 : applyRequestedSize ? 2 : 1);
         return slots[slot] ??= Compute(model, rules, depth, applyRequestedSize);
     }
 
@@ -153,8 +167,8 @@ internal static class LayoutEngine
         long total = RoundUp(model.IsUnion ? size : offset, align);
         if (rules.Clr && applyRequestedSize)
         {
-            // The generator emits StructLayout.Size = the x86_64 C size whenever .NET's natural size is smaller.
-            long c = Layout(model, new Rules(TargetAbi.X86_64, clr: false), depth).Size;
+            // The generator emits StructLayout.Size = the x86_64 (NetTarget) C size whenever .NET's natural size is smaller.
+            long c = Layout(model, new Rules(NetTarget(model), clr: false), depth).Size;
             total = Math.Max(total, c);
         }
         if (total > int.MaxValue)
@@ -267,16 +281,18 @@ internal static class LayoutEngine
         switch (type.Kind)
         {
             case AbiTypeKind.Scalar:
-                var (s, a) = Scalar(type.Scalar, rules.Target);
+                // .NET lays out a typedef's Value; C, the typedef's type on the target.
+                var (s, a) = Scalar(rules.Clr ? type.Scalar : type.ScalarOn(rules.Target), rules.Target);
                 return (s, a, null, 1);
             case AbiTypeKind.Array:
                 var (elemSize, elemAlign, elemNested, _) = Describe(type.Element!, rules, depth + 1);
                 // Checked here, at each level, so nested arrays can never multiply past a long and wrap: an
                 // element of at most 2 GiB times a length of at most int.MaxValue always fits.
-                long arraySize = checked(elemSize * type.Length);
+                int length = rules.Clr ? type.Length : type.LengthOn(rules.Target);
+                long arraySize = checked(elemSize * length);
                 if (arraySize > int.MaxValue)
-                    throw new LayoutException($"an array of {type.Length} {type.Element!.CSharpName.Replace("global::", "")} is larger than 2 GiB.");
-                return (arraySize, elemAlign, elemNested, type.Length);
+                    throw new LayoutException($"an array of {length} {type.Element!.CSharpName.Replace("global::", "")} is larger than 2 GiB.");
+                return (arraySize, elemAlign, elemNested, length);
             default:
                 var nested = Layout(type.Aggregate!, rules, depth + 1);
                 return (nested.Size, nested.Align, nested, 1);

@@ -72,6 +72,38 @@ internal static class Descriptors
         "IoctlSharp cannot complete this kind of type",
         "'{0}' is a {1} type: {2}", Layout);
 
+    public static readonly DiagnosticDescriptor UnknownSizeofType = Error("ISH150",
+        "sizeof names no known C type",
+        "The [AbiLength] of '{0}' takes sizeof({1}), which is no C integer type and no [AbiTypedef] typedef IoctlSharp knows", Layout);
+
+    public static readonly DiagnosticDescriptor TypedefTargetWithoutType = Error("ISH151",
+        "A target has no type for the typedef",
+        "Typedef '{0}' ({1}) {2}", Layout);
+
+    public static readonly DiagnosticDescriptor TypedefNotInteger = Error("ISH152",
+        "A typedef's type is not a fixed-width integer",
+        "Typedef '{0}' ({1}) is '{2}' {3}, which is not a fixed-width integer (byte, sbyte, ushort, short, uint, int, ulong, long)", Layout);
+
+    public static readonly DiagnosticDescriptor TypedefValueMismatch = Error("ISH153",
+        "A typedef's Value is not its type in a 64-bit .NET process",
+        "Typedef '{0}' ({1}) {2}", Layout);
+
+    public static readonly DiagnosticDescriptor InvalidLengthExpression = Error("ISH154",
+        "[AbiLength] is not a length expression",
+        "The [AbiLength] of '{0}' is \"{1}\", which is not a length expression: {2}", Layout);
+
+    public static readonly DiagnosticDescriptor LengthNotPositive = Error("ISH155",
+        "[AbiLength] gives no positive length",
+        "The [AbiLength] of '{0}' is {1} on {2}: an array needs a length of at least 1", Layout);
+
+    public static readonly DiagnosticDescriptor LengthContradictsArray = Error("ISH156",
+        "[AbiLength] contradicts the declared array",
+        "The [AbiLength] of '{0}' is {1} in a 64-bit .NET process, but the declared array has {2} elements", Layout);
+
+    public static readonly DiagnosticDescriptor LengthOnNonArray = Error("ISH157",
+        "[AbiLength] on a member that is not an array",
+        "'{0}' has [AbiLength] but is not a fixed buffer or an [InlineArray]", Layout);
+
     public static readonly DiagnosticDescriptor UnknownTarget = new("ISH114",
         "IoctlSharpTargets names no target",
         "The MSBuild property IoctlSharpTargets names '{0}', which is no target IoctlSharp has; the targets are default, all, {1}",

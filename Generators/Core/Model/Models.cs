@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace IoctlSharp.Generators.Model;
 
 // Pipeline models: small values that compare by content. They hold no ISymbol, SyntaxNode, Location or
@@ -32,6 +34,10 @@ internal enum AbiTypeKind
 /// <summary>The C type of a member or an ioctl argument.</summary>
 /// <param name="CSharpName">The fully qualified C# type (<c>global::Ns.T</c>); for a fixed buffer, the element type.</param>
 /// <param name="CName">How C spells it (<c>__u64</c>, <c>struct kvm_regs</c>).</param>
+/// <param name="Scalar">A scalar's kind; for an [AbiTypedef] typedef, its .NET <c>Value</c>'s.</param>
+/// <param name="Length">An array's length; for an [AbiLength] array, its .NET length.</param>
+/// <param name="PerTarget">An [AbiTypedef] typedef (<c>CSharpName</c> is its struct): its <see cref="ScalarKind"/> on each target, in <c>TargetAbi.All</c> order; empty otherwise.</param>
+/// <param name="Lengths">An [AbiLength] array: its length on each target, in <c>TargetAbi.All</c> order; empty otherwise.</param>
 internal sealed record AbiType(
     AbiTypeKind Kind,
     ScalarKind Scalar,
@@ -39,7 +45,33 @@ internal sealed record AbiType(
     string CName,
     int Length = 0,
     AbiType? Element = null,
-    AggregateModel? Aggregate = null);
+    AggregateModel? Aggregate = null,
+    EquatableArray<int> PerTarget = default,
+    EquatableArray<int> Lengths = default)
+{
+    /// <summary>The scalar's kind on <paramref name="target"/>.</summary>
+    public ScalarKind ScalarOn(Abi.TargetAbi target) => PerTarget.Count == 0 ? Scalar : (ScalarKind)PerTarget[(int)target.Target];
+
+    /// <summary>The array's length on <paramref name="target"/>.</summary>
+    public int LengthOn(Abi.TargetAbi target) => Lengths.Count == 0 ? Length : Lengths[(int)target.Target];
+
+    /// <summary>An [AbiTypedef] typedef (a struct whose <c>Value</c> holds the value in .NET).</summary>
+    public bool IsTypedef => PerTarget.Count > 0;
+
+    /// <summary>
+    /// True when C lays this type out on <paramref name="target"/> otherwise than .NET lays out its declaration:
+    /// a typedef whose type there is not its <c>Value</c>'s, or an array whose length there is not its .NET length, at any depth.
+    /// </summary>
+    public bool NetViewDiffers(Abi.TargetAbi target) => Kind switch
+    {
+        AbiTypeKind.Scalar => ScalarOn(target) != Scalar,
+        AbiTypeKind.Array => LengthOn(target) != Length || Element!.NetViewDiffers(target),
+        _ => Aggregate!.NetViewDiffers(target),
+    };
+
+    /// <summary>True when the type's layout may differ between targets of one layout class (a typedef or an [AbiLength] array, at any depth).</summary>
+    public bool TargetDependent => PerTarget.Count > 0 || Lengths.Count > 0 || (Element?.TargetDependent ?? false) || (Aggregate?.TargetDependent ?? false);
+}
 
 /// <param name="Align">From <c>[AbiAlign(N)]</c>; 0 = none.</param>
 /// <param name="IsFixedBuffer">A C# <c>fixed</c> buffer (reading its address needs an unsafe context).</param>
@@ -84,7 +116,15 @@ internal sealed record AggregateModel(
     EquatableArray<FieldModel> Fields,
     FieldModel? Flexible,
     string? FlexibleCount = null,
-    bool Packed = false);
+    bool Packed = false)
+{
+    /// <summary>True when some member, at some depth, is laid out on <paramref name="target"/> otherwise than .NET lays out its declaration (<see cref="AbiType.NetViewDiffers"/>).</summary>
+    public bool NetViewDiffers(Abi.TargetAbi target)
+        => Fields.Any(f => f.Type.NetViewDiffers(target)) || (Flexible?.Type.NetViewDiffers(target) ?? false);
+
+    /// <summary>True when a member, at some depth, is a per-target typedef or an [AbiLength] array.</summary>
+    public bool TargetDependent => Fields.Any(f => f.Type.TargetDependent) || (Flexible?.Type.TargetDependent ?? false);
+}
 
 /// <summary>One type in the chain of declarations that encloses a generated partial (outermost first).</summary>
 /// <param name="TypeParameters">As source spells them (<c>&lt;T, U&gt;</c>), or empty.</param>

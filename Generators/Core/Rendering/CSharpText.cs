@@ -10,6 +10,20 @@ namespace IoctlSharp.Generators.Rendering;
 /// </summary>
 internal static class CSharpText
 {
+    /// <summary>The C# keyword of a fixed-width integer (a typedef's type on a target).</summary>
+    public static string IntegerKeyword(Model.ScalarKind kind) => kind switch
+    {
+        Model.ScalarKind.U8 => "byte",
+        Model.ScalarKind.S8 => "sbyte",
+        Model.ScalarKind.U16 => "ushort",
+        Model.ScalarKind.S16 => "short",
+        Model.ScalarKind.U32 => "uint",
+        Model.ScalarKind.S32 => "int",
+        Model.ScalarKind.U64 => "ulong",
+        Model.ScalarKind.S64 => "long",
+        _ => throw new System.InvalidOperationException($"{kind} is not a fixed-width integer"),
+    };
+
     /// <summary>An identifier as C# source must spell it: <c>@base</c> for a member named <c>base</c>.</summary>
     public static string Identifier(string name)
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;

@@ -56,6 +56,7 @@ public static class ProbeModel
         (HeadersNamespace + ".Input", "linux/input.h", Guard.Always),
         (HeadersNamespace + ".Spidev", "linux/spi/spidev.h", Guard.Always),
         (HeadersNamespace + ".Mman", "linux/mman.h", Guard.Always),
+        (HeadersNamespace + ".PosixTypes", "\"posix-types.h\"", Guard.Always),
     };
 
     /// <summary>The runtime's tables of C constants by target, each compared name by name on every target (probe.c includes each table's header after <see cref="Headers"/>).</summary>
