@@ -38,6 +38,21 @@ public sealed class BitFieldAccessorTests
         }
     }
 
+    [Theory]
+    [InlineData(AbiTarget.X86_64)]
+    [InlineData(AbiTarget.I386)]
+    [InlineData(AbiTarget.Ppc64)]
+    public void FindGivesAStorageMembersBitFieldsWithOffsetsFromTheStructAskedOf(AbiTarget target)
+    {
+        var state = AbiLayout.Of<KvmIoapicState>(target);
+        var entry = state.Find("redirtbl[1].fields");
+        var storage = state.Find("redirtbl[1].fields.mode_bits");
+        var own = AbiLayout.Of<KvmIoapicRedirFields>(target)["ModeBits"].BitFields;
+        Assert.Equal(own.Select(b => (b.Name, b.BitOffset + entry.Offset * 8, b.Width)),
+            storage.BitFields.Select(b => (b.Name, b.BitOffset, b.Width)));
+        Assert.NotEmpty(storage.BitFields);
+    }
+
     [Fact]
     public void AccessorsRoundTripAndRejectWhatDoesNotFit()
     {

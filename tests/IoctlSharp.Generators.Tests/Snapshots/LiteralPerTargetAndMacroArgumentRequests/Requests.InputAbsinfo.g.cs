@@ -77,22 +77,22 @@ namespace Requests
                 case '0': // x86_64, i386, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("InputAbsinfo", "input_absinfo", target, false, 24, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Value", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Minimum", 4, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Maximum", 8, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Fuzz", 12, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Flat", 16, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Resolution", 20, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Value", "value", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Minimum", "minimum", 4, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Maximum", "maximum", 8, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Fuzz", "fuzz", 12, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Flat", "flat", 16, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Resolution", "resolution", 20, 4, 4),
                     });
                 case '1': // m68k
                     return new global::IoctlSharp.AbiStructLayout("InputAbsinfo", "input_absinfo", target, false, 24, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Value", 0, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Minimum", 4, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Maximum", 8, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Fuzz", 12, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Flat", 16, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Resolution", 20, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Value", "value", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Minimum", "minimum", 4, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Maximum", "maximum", 8, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Fuzz", "fuzz", 12, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Flat", "flat", 16, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Resolution", "resolution", 20, 4, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

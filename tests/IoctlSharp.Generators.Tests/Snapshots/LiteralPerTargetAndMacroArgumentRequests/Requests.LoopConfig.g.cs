@@ -72,14 +72,14 @@ namespace Requests
                 case '0': // x86_64, i386, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("LoopConfig", "loop_config", target, false, 8, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Fd", 0, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("BlockSize", 4, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Fd", "fd", 0, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("BlockSize", "block_size", 4, 4, 4),
                     });
                 case '1': // m68k
                     return new global::IoctlSharp.AbiStructLayout("LoopConfig", "loop_config", target, false, 8, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("Fd", 0, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("BlockSize", 4, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Fd", "fd", 0, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("BlockSize", "block_size", 4, 4, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));

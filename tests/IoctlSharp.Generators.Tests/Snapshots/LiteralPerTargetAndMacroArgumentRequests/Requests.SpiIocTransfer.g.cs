@@ -92,29 +92,29 @@ namespace Requests
                 case '0': // x86_64, aarch64, arm32, ppc64le, riscv64, mips32, x32, armel, powerpc, ppc64, s390x, mipsel, mips64, mips64el, mipsn32, mipsn32el, mipsr6, mipsr6el, sparc64, alpha, hppa
                     return new global::IoctlSharp.AbiStructLayout("SpiIocTransfer", "spi_ioc_transfer", target, false, 32, 8, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("TxBuf", 0, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("RxBuf", 8, 8, 8),
-                        new global::IoctlSharp.AbiFieldLayout("Len", 16, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("SpeedHz", 20, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Rest", 24, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("TxBuf", "tx_buf", 0, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("RxBuf", "rx_buf", 8, 8, 8),
+                        new global::IoctlSharp.AbiFieldLayout("Len", "len", 16, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("SpeedHz", "speed_hz", 20, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Rest", "rest", 24, 8, 8),
                     });
                 case '1': // i386, sh4, arc
                     return new global::IoctlSharp.AbiStructLayout("SpiIocTransfer", "spi_ioc_transfer", target, false, 32, 4, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("TxBuf", 0, 8, 4),
-                        new global::IoctlSharp.AbiFieldLayout("RxBuf", 8, 8, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Len", 16, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("SpeedHz", 20, 4, 4),
-                        new global::IoctlSharp.AbiFieldLayout("Rest", 24, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("TxBuf", "tx_buf", 0, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("RxBuf", "rx_buf", 8, 8, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Len", "len", 16, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("SpeedHz", "speed_hz", 20, 4, 4),
+                        new global::IoctlSharp.AbiFieldLayout("Rest", "rest", 24, 8, 4),
                     });
                 case '2': // m68k
                     return new global::IoctlSharp.AbiStructLayout("SpiIocTransfer", "spi_ioc_transfer", target, false, 32, 2, new global::IoctlSharp.AbiFieldLayout[]
                     {
-                        new global::IoctlSharp.AbiFieldLayout("TxBuf", 0, 8, 2),
-                        new global::IoctlSharp.AbiFieldLayout("RxBuf", 8, 8, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Len", 16, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("SpeedHz", 20, 4, 2),
-                        new global::IoctlSharp.AbiFieldLayout("Rest", 24, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("TxBuf", "tx_buf", 0, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("RxBuf", "rx_buf", 8, 8, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Len", "len", 16, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("SpeedHz", "speed_hz", 20, 4, 2),
+                        new global::IoctlSharp.AbiFieldLayout("Rest", "rest", 24, 8, 2),
                     });
                 default:
                     throw new global::System.ArgumentOutOfRangeException(nameof(target));
